@@ -1,0 +1,2 @@
+//! Benchmark driver (see BENCHMARKS.md).
+fn main() {}

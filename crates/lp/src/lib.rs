@@ -1,0 +1,1 @@
+//! Exact rational simplex for mechcert: optimal, infeasible or unbounded, always with a certificate

@@ -1,0 +1,12 @@
+//! Exact numbers for mechcert.
+//!
+//! - [`Rat`]: the exact rational (i64 fast path, malachite behind it), canonical at all times;
+//! - [`Scalar`]: the interface mechanism code is written against, implemented by `Rat` and,
+//!   for parameterised instances, by [`Poly`] (polynomials in one parameter over `Rat`);
+//! - exact sign decisions for polynomials on intervals (Sturm sequences and bisection).
+
+mod rat;
+mod scalar;
+
+pub use rat::{ParseRatError, Rat};
+pub use scalar::{FailSet, NoParam, Scalar};

@@ -1,0 +1,2 @@
+//! mechcert command line.
+fn main() {}
