@@ -1,1 +1,23 @@
-//! Instances for mechcert: buyers and seller with finitely many values, exact probabilities, optional parameter; TOML files, validation, value order, profiles
+//! Instances for mechcert: a seller and one or more identical buyers with finitely many
+//! values and exact probabilities (Kos & Manea, Sections 2 and 5), optionally with values
+//! that are polynomials in one parameter.
+//!
+//! - [`Instance`]: the TOML file as written, validated field by field ([`InstanceError`]
+//!   names the file, the field and the fix);
+//! - [`Env`]: a validated environment for computation, generic over the scalar type, with
+//!   the proven order of all values;
+//! - profile enumeration in a canonical order.
+
+mod concrete;
+mod env;
+mod error;
+mod instance;
+mod profiles;
+pub mod random;
+#[cfg(feature = "proptest")]
+pub mod strategies;
+
+pub use env::Env;
+pub use error::InstanceError;
+pub use instance::{Instance, MAX_BUYERS, Parameter, SellerTies, Side, TieBreak};
+pub use profiles::{for_each_profile, for_each_profile_with_first};

@@ -7,6 +7,8 @@
 
 mod rat;
 mod scalar;
+mod stub;
 
 pub use rat::{ParseRatError, Rat};
 pub use scalar::{FailSet, NoParam, Scalar};
+pub use stub::{Interval, Poly};

@@ -1,0 +1,40 @@
+//! `InstanceError`: every way an instance can be rejected, as one line that names the file,
+//! the field and the fix. Never a panic: the loader turns every bad input into one of these.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstanceError {
+    /// The file (or other origin, e.g. `<generated>`) the instance came from.
+    pub origin: String,
+    /// The offending field in TOML path syntax (`buyer.probs[2]`), or empty for the file.
+    pub field: String,
+    /// What is wrong and what to do about it.
+    pub message: String,
+}
+
+impl InstanceError {
+    pub fn new(origin: &str, field: impl Into<String>, message: impl Into<String>) -> Self {
+        InstanceError {
+            origin: origin.to_string(),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for InstanceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}: {}", self.origin, self.message)
+        } else {
+            write!(
+                f,
+                "{}: field `{}`: {}",
+                self.origin, self.field, self.message
+            )
+        }
+    }
+}
+
+impl std::error::Error for InstanceError {}

@@ -1,0 +1,662 @@
+//! `Instance`: an instance file as the user wrote it (TOML, see DESIGN.md), parsed and
+//! validated field by field, and written back canonically (TOML and JSON).
+//!
+//! Invariants after `Instance::parse`: both sides have at least one type, values and
+//! probabilities have the same length, every probability is a positive exact rational and
+//! they sum to exactly 1, `buyers >= 1`, and every key is known. Orders of values (strictly
+//! increasing, ties between buyer and seller values) are proven when an environment is built
+//! (`Instance::concrete`, `Instance::cells`), since with a parameter they depend on the domain.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use mechcert_num::{Interval, Poly, Rat};
+
+use crate::InstanceError;
+
+/// How ties among buyers with the highest value are broken (Section 5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum TieBreak {
+    /// The tied buyer with the lowest index wins.
+    #[default]
+    LowestIndex,
+    /// The tied buyer with the highest index wins.
+    HighestIndex,
+    /// The good is shared equally among the tied buyers (each wins with probability 1/c).
+    Uniform,
+}
+
+impl TieBreak {
+    pub const ALL: [TieBreak; 3] = [
+        TieBreak::LowestIndex,
+        TieBreak::HighestIndex,
+        TieBreak::Uniform,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TieBreak::LowestIndex => "lowest-index",
+            TieBreak::HighestIndex => "highest-index",
+            TieBreak::Uniform => "uniform",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<TieBreak> {
+        TieBreak::ALL.into_iter().find(|t| t.name() == s)
+    }
+}
+
+/// What happens when a buyer value equals a seller value (Section 7.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SellerTies {
+    /// x**: the seller keeps the good on a tie (the rule that maximises the surplus).
+    #[default]
+    NoTrade,
+    /// Trade on a tie (also efficient: the gains from trade are zero either way).
+    Trade,
+}
+
+impl SellerTies {
+    pub fn name(self) -> &'static str {
+        match self {
+            SellerTies::NoTrade => "no-trade",
+            SellerTies::Trade => "trade",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<SellerTies> {
+        [SellerTies::NoTrade, SellerTies::Trade]
+            .into_iter()
+            .find(|t| t.name() == s)
+    }
+}
+
+/// One side of the market: its values (polynomials in the parameter, constants when there
+/// is none) and their probabilities.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Side {
+    pub values: Vec<Poly>,
+    pub probs: Vec<Rat>,
+}
+
+/// The parameter of a family of instances and its domain.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parameter {
+    pub name: String,
+    pub domain: Interval,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Instance {
+    /// Where the instance came from (a path or `<generated>`), for error messages.
+    pub origin: String,
+    pub name: String,
+    /// Free text: where in the paper the instance comes from.
+    pub source: Option<String>,
+    pub buyers: usize,
+    pub tie_break: TieBreak,
+    pub seller_ties: SellerTies,
+    pub parameter: Option<Parameter>,
+    pub buyer: Side,
+    pub seller: Side,
+    /// An allocation rule x(B_i, S_j) (single buyer), used by the `tight` and `bb`
+    /// mechanisms in place of the efficient one.
+    pub allocation: Option<Vec<Vec<Rat>>>,
+}
+
+const TOP_KEYS: &[&str] = &[
+    "name",
+    "source",
+    "buyers",
+    "tie_break",
+    "parameter",
+    "domain",
+    "seller_ties",
+    "buyer",
+    "seller",
+    "allocation",
+];
+
+/// The largest number of buyers an instance may declare (compression handles thousands;
+/// this only guards against typos such as `buyers = 10000000000`).
+pub const MAX_BUYERS: usize = 1_000_000;
+
+fn type_name(v: &toml::Value) -> &'static str {
+    match v {
+        toml::Value::String(_) => "a string",
+        toml::Value::Integer(_) => "an integer",
+        toml::Value::Float(_) => "a float",
+        toml::Value::Boolean(_) => "a boolean",
+        toml::Value::Datetime(_) => "a date",
+        toml::Value::Array(_) => "an array",
+        toml::Value::Table(_) => "a table",
+    }
+}
+
+/// An exact rational from a TOML value: integers, or strings such as `"1/3"`. Floats are
+/// rejected with the exact fraction they were meant to be.
+fn exact(origin: &str, field: &str, v: &toml::Value) -> Result<Rat, InstanceError> {
+    match v {
+        toml::Value::Integer(n) => Ok(Rat::int(*n)),
+        toml::Value::String(s) => s
+            .parse::<Rat>()
+            .map_err(|e| InstanceError::new(origin, field, format!("`{s}`: {e}"))),
+        toml::Value::Float(_) => {
+            // The float is only printed (never computed with) to suggest the exact fraction.
+            let shown = v.to_string();
+            let hint = match shown.parse::<Rat>() {
+                Err(mechcert_num::ParseRatError::Decimal(Some(frac))) => {
+                    format!("write \"{frac}\"")
+                }
+                _ => "write an exact fraction in quotes, e.g. \"1/3\"".to_string(),
+            };
+            Err(InstanceError::new(
+                origin,
+                field,
+                format!("{shown} is a float, and floats are not exact: {hint}"),
+            ))
+        }
+        other => Err(InstanceError::new(
+            origin,
+            field,
+            format!(
+                "expected a number such as \"1/3\" or 7, found {}",
+                type_name(other)
+            ),
+        )),
+    }
+}
+
+/// A value: an exact number, or a polynomial in the parameter when there is one.
+fn value(
+    origin: &str,
+    field: &str,
+    v: &toml::Value,
+    param: Option<&str>,
+) -> Result<Poly, InstanceError> {
+    match (v, param) {
+        (toml::Value::String(s), Some(p)) => {
+            Poly::parse(s, p).map_err(|e| InstanceError::new(origin, field, format!("`{s}`: {e}")))
+        }
+        (toml::Value::String(s), None) => match s.parse::<Rat>() {
+            Ok(r) => Ok(Poly::constant(r)),
+            Err(e) => {
+                let looks_symbolic = s.chars().any(|c| c.is_ascii_alphabetic());
+                let extra = if looks_symbolic {
+                    "; values with a parameter need `parameter = \"k\"` (and a `domain`) at the top of the file"
+                } else {
+                    ""
+                };
+                Err(InstanceError::new(
+                    origin,
+                    field,
+                    format!("`{s}`: {e}{extra}"),
+                ))
+            }
+        },
+        _ => exact(origin, field, v).map(Poly::constant),
+    }
+}
+
+fn string<'a>(origin: &str, field: &str, v: &'a toml::Value) -> Result<&'a str, InstanceError> {
+    v.as_str().ok_or_else(|| {
+        InstanceError::new(
+            origin,
+            field,
+            format!("expected a string, found {}", type_name(v)),
+        )
+    })
+}
+
+fn array<'a>(
+    origin: &str,
+    field: &str,
+    v: &'a toml::Value,
+) -> Result<&'a Vec<toml::Value>, InstanceError> {
+    v.as_array().ok_or_else(|| {
+        InstanceError::new(
+            origin,
+            field,
+            format!("expected an array, found {}", type_name(v)),
+        )
+    })
+}
+
+fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    // A cheap "did you mean": same letters ignoring `-`/`_` and case, or a shared prefix.
+    let norm = |s: &str| s.to_ascii_lowercase().replace(['-', '_'], "");
+    let k = norm(key);
+    known.iter().copied().find(|c| norm(c) == k).or_else(|| {
+        known
+            .iter()
+            .copied()
+            .find(|c| k.len() >= 3 && (norm(c).starts_with(&k[..3])))
+    })
+}
+
+fn unknown_key(origin: &str, table: &str, key: &str, known: &[&str]) -> InstanceError {
+    let field = if table.is_empty() {
+        key.to_string()
+    } else {
+        format!("{table}.{key}")
+    };
+    let hint = match closest(key, known) {
+        Some(c) => format!(" (did you mean `{c}`?)"),
+        None => String::new(),
+    };
+    InstanceError::new(
+        origin,
+        field,
+        format!("unknown key{hint}; known keys here: {}", known.join(", ")),
+    )
+}
+
+fn side(
+    origin: &str,
+    name: &str,
+    v: Option<&toml::Value>,
+    param: Option<&str>,
+) -> Result<Side, InstanceError> {
+    let v = v.ok_or_else(|| {
+        InstanceError::new(
+            origin,
+            name,
+            format!("missing table [{name}] with `values` and `probs`"),
+        )
+    })?;
+    let t = v.as_table().ok_or_else(|| {
+        InstanceError::new(
+            origin,
+            name,
+            format!("expected a table [{name}], found {}", type_name(v)),
+        )
+    })?;
+    for k in t.keys() {
+        if k != "values" && k != "probs" {
+            return Err(unknown_key(origin, name, k, &["values", "probs"]));
+        }
+    }
+    let get = |key: &str| {
+        t.get(key).ok_or_else(|| {
+            InstanceError::new(origin, format!("{name}.{key}"), format!("missing `{key}`"))
+        })
+    };
+    let vals = array(origin, &format!("{name}.values"), get("values")?)?;
+    let probs = array(origin, &format!("{name}.probs"), get("probs")?)?;
+    if vals.is_empty() {
+        return Err(InstanceError::new(
+            origin,
+            format!("{name}.values"),
+            "needs at least one value",
+        ));
+    }
+    if vals.len() != probs.len() {
+        return Err(InstanceError::new(
+            origin,
+            format!("{name}.probs"),
+            format!(
+                "has {} entries but `{name}.values` has {}: give one probability per value",
+                probs.len(),
+                vals.len()
+            ),
+        ));
+    }
+    let values = vals
+        .iter()
+        .enumerate()
+        .map(|(i, v)| value(origin, &format!("{name}.values[{i}]"), v, param))
+        .collect::<Result<Vec<_>, _>>()?;
+    let probs = probs
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let field = format!("{name}.probs[{i}]");
+            let p = exact(origin, &field, v)?;
+            if !p.is_positive() {
+                return Err(InstanceError::new(
+                    origin,
+                    field,
+                    format!(
+                        "probability {p} is not positive: every listed value needs a positive probability (remove the value instead)"
+                    ),
+                ));
+            }
+            Ok(p)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let sum: Rat = probs.iter().sum();
+    if sum != Rat::ONE {
+        return Err(InstanceError::new(
+            origin,
+            format!("{name}.probs"),
+            format!("probabilities sum to {sum}, not exactly 1"),
+        ));
+    }
+    Ok(Side { values, probs })
+}
+
+impl Instance {
+    /// Read and validate an instance file.
+    pub fn load(path: &Path) -> Result<Instance, InstanceError> {
+        let origin = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| InstanceError::new(&origin, "", format!("cannot read the file: {e}")))?;
+        let mut inst = Instance::parse(&text, &origin)?;
+        if inst.name.is_empty() {
+            inst.name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+        }
+        Ok(inst)
+    }
+
+    /// Parse and validate instance text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<Instance, InstanceError> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let msg = e.to_string();
+            let first = msg.lines().next().unwrap_or("").trim().to_string();
+            let line = e
+                .span()
+                .map(|s| {
+                    format!(
+                        " (line {})",
+                        text[..s.start.min(text.len())].lines().count().max(1)
+                    )
+                })
+                .unwrap_or_default();
+            InstanceError::new(origin, "", format!("not valid TOML{line}: {first}"))
+        })?;
+        Instance::from_table(&table, origin)
+    }
+
+    fn from_table(t: &toml::Table, origin: &str) -> Result<Instance, InstanceError> {
+        for k in t.keys() {
+            if !TOP_KEYS.contains(&k.as_str()) {
+                return Err(unknown_key(origin, "", k, TOP_KEYS));
+            }
+        }
+        let name = match t.get("name") {
+            Some(v) => string(origin, "name", v)?.to_string(),
+            None => String::new(),
+        };
+        let source = t
+            .get("source")
+            .map(|v| string(origin, "source", v))
+            .transpose()?
+            .map(str::to_string);
+        let buyers = match t.get("buyers") {
+            None => 1,
+            Some(toml::Value::Integer(n)) if *n >= 1 && (*n as u64) <= MAX_BUYERS as u64 => {
+                *n as usize
+            }
+            Some(v) => {
+                return Err(InstanceError::new(
+                    origin,
+                    "buyers",
+                    format!(
+                        "expected a whole number of buyers from 1 to {MAX_BUYERS}, found {}",
+                        if let toml::Value::Integer(n) = v {
+                            n.to_string()
+                        } else {
+                            type_name(v).to_string()
+                        }
+                    ),
+                ));
+            }
+        };
+        let tie_break = match t.get("tie_break") {
+            None => TieBreak::default(),
+            Some(v) => {
+                let s = string(origin, "tie_break", v)?;
+                TieBreak::from_name(s).ok_or_else(|| {
+                    InstanceError::new(
+                        origin,
+                        "tie_break",
+                        format!("unknown rule `{s}`: use lowest-index, highest-index or uniform"),
+                    )
+                })?
+            }
+        };
+        let seller_ties = match t.get("seller_ties") {
+            None => SellerTies::default(),
+            Some(v) => {
+                let s = string(origin, "seller_ties", v)?;
+                SellerTies::from_name(s).ok_or_else(|| {
+                    InstanceError::new(
+                        origin,
+                        "seller_ties",
+                        format!("unknown rule `{s}`: use no-trade (the seller keeps the good on a tie) or trade"),
+                    )
+                })?
+            }
+        };
+        let parameter = match (t.get("parameter"), t.get("domain")) {
+            (None, None) => None,
+            (None, Some(_)) => {
+                return Err(InstanceError::new(
+                    origin,
+                    "domain",
+                    "a domain needs a parameter: add `parameter = \"k\"`",
+                ));
+            }
+            (Some(p), d) => {
+                let name = string(origin, "parameter", p)?.trim().to_string();
+                let ok = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !ok {
+                    return Err(InstanceError::new(
+                        origin,
+                        "parameter",
+                        format!("`{name}` is not a parameter name: use a letter, e.g. \"k\""),
+                    ));
+                }
+                let domain = match d {
+                    None => Interval::all(),
+                    Some(d) => {
+                        let s = string(origin, "domain", d)?;
+                        Interval::parse_domain(s, &name).map_err(|e| {
+                            InstanceError::new(origin, "domain", format!("`{s}`: {e}"))
+                        })?
+                    }
+                };
+                Some(Parameter { name, domain })
+            }
+        };
+        let pname = parameter.as_ref().map(|p| p.name.as_str());
+        let buyer = side(origin, "buyer", t.get("buyer"), pname)?;
+        let seller = side(origin, "seller", t.get("seller"), pname)?;
+        let allocation = match t.get("allocation") {
+            None => None,
+            Some(v) => Some(allocation(
+                origin,
+                v,
+                buyer.values.len(),
+                seller.values.len(),
+            )?),
+        };
+        if allocation.is_some() && buyers != 1 {
+            return Err(InstanceError::new(
+                origin,
+                "allocation",
+                "an explicit allocation is supported for one buyer only: remove `allocation` or set buyers = 1",
+            ));
+        }
+        Ok(Instance {
+            origin: origin.to_string(),
+            name,
+            source,
+            buyers,
+            tie_break,
+            seller_ties,
+            parameter,
+            buyer,
+            seller,
+            allocation,
+        })
+    }
+
+    /// Number of buyer types (m) and seller types (n).
+    pub fn shape(&self) -> (usize, usize) {
+        (self.buyer.values.len(), self.seller.values.len())
+    }
+
+    /// The parameter name, `k` when there is none (used for printing polynomials).
+    pub fn param_name(&self) -> &str {
+        self.parameter.as_ref().map_or("k", |p| p.name.as_str())
+    }
+
+    /// The canonical TOML text of this instance (what `search` saves; parses back equal).
+    pub fn to_toml(&self) -> String {
+        let p = self.param_name();
+        let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+        let list = |xs: Vec<String>| {
+            format!(
+                "[{}]",
+                xs.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ")
+            )
+        };
+        let mut out = String::new();
+        if !self.name.is_empty() {
+            let _ = writeln!(out, "name = {}", q(&self.name));
+        }
+        if let Some(s) = &self.source {
+            let _ = writeln!(out, "source = {}", q(s));
+        }
+        if self.buyers != 1 {
+            let _ = writeln!(out, "buyers = {}", self.buyers);
+        }
+        if self.tie_break != TieBreak::default() {
+            let _ = writeln!(out, "tie_break = {}", q(self.tie_break.name()));
+        }
+        if self.seller_ties != SellerTies::default() {
+            let _ = writeln!(out, "seller_ties = {}", q(self.seller_ties.name()));
+        }
+        if let Some(par) = &self.parameter {
+            let _ = writeln!(out, "parameter = {}", q(&par.name));
+            let _ = writeln!(
+                out,
+                "domain = {}",
+                q(&par.domain.display_with(&par.name).to_string())
+            );
+        }
+        if let Some(x) = &self.allocation {
+            let rows: Vec<String> = x
+                .iter()
+                .map(|r| list(r.iter().map(Rat::to_string).collect()))
+                .collect();
+            let _ = writeln!(out, "allocation = [{}]", rows.join(", "));
+        }
+        for (name, s) in [("buyer", &self.buyer), ("seller", &self.seller)] {
+            let _ = writeln!(out, "\n[{name}]");
+            let _ = writeln!(
+                out,
+                "values = {}",
+                list(
+                    s.values
+                        .iter()
+                        .map(|v| v.display_with(p).to_string())
+                        .collect()
+                )
+            );
+            let _ = writeln!(
+                out,
+                "probs = {}",
+                list(s.probs.iter().map(Rat::to_string).collect())
+            );
+        }
+        out
+    }
+
+    /// The instance as a JSON object with the keys of the TOML schema (exact numbers and
+    /// polynomials as canonical strings).
+    pub fn to_json(&self) -> serde_json::Value {
+        let p = self.param_name();
+        let side = |s: &Side| {
+            serde_json::json!({
+                "values": s.values.iter().map(|v| v.display_with(p).to_string()).collect::<Vec<_>>(),
+                "probs": s.probs.iter().map(Rat::to_string).collect::<Vec<_>>(),
+            })
+        };
+        let mut o = serde_json::Map::new();
+        o.insert("name".into(), self.name.clone().into());
+        if let Some(s) = &self.source {
+            o.insert("source".into(), s.clone().into());
+        }
+        o.insert("buyers".into(), self.buyers.into());
+        o.insert("tie_break".into(), self.tie_break.name().into());
+        o.insert("seller_ties".into(), self.seller_ties.name().into());
+        if let Some(par) = &self.parameter {
+            o.insert("parameter".into(), par.name.clone().into());
+            o.insert(
+                "domain".into(),
+                par.domain.display_with(&par.name).to_string().into(),
+            );
+        }
+        if let Some(x) = &self.allocation {
+            let rows: Vec<Vec<String>> = x
+                .iter()
+                .map(|r| r.iter().map(Rat::to_string).collect())
+                .collect();
+            o.insert("allocation".into(), serde_json::json!(rows));
+        }
+        o.insert("buyer".into(), side(&self.buyer));
+        o.insert("seller".into(), side(&self.seller));
+        serde_json::Value::Object(o)
+    }
+
+    /// Parse the JSON form written by `to_json` (certificates and search results embed it).
+    pub fn from_json(v: &serde_json::Value, origin: &str) -> Result<Instance, InstanceError> {
+        let text = toml::to_string(v)
+            .map_err(|e| InstanceError::new(origin, "", format!("not an instance object: {e}")))?;
+        Instance::parse(&text, origin)
+    }
+}
+
+fn allocation(
+    origin: &str,
+    v: &toml::Value,
+    m: usize,
+    n: usize,
+) -> Result<Vec<Vec<Rat>>, InstanceError> {
+    let rows = array(origin, "allocation", v)?;
+    if rows.len() != m {
+        return Err(InstanceError::new(
+            origin,
+            "allocation",
+            format!(
+                "has {} rows but there are {m} buyer values: one row per buyer value",
+                rows.len()
+            ),
+        ));
+    }
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let field = format!("allocation[{i}]");
+            let r = array(origin, &field, r)?;
+            if r.len() != n {
+                return Err(InstanceError::new(
+                    origin,
+                    field,
+                    format!("has {} entries but there are {n} seller values", r.len()),
+                ));
+            }
+            r.iter()
+                .enumerate()
+                .map(|(j, v)| {
+                    let field = format!("allocation[{i}][{j}]");
+                    let x = exact(origin, &field, v)?;
+                    if x.is_negative() || x > Rat::ONE {
+                        return Err(InstanceError::new(
+                            origin,
+                            field,
+                            format!("{x} is not a probability of trade: use a number from 0 to 1"),
+                        ));
+                    }
+                    Ok(x)
+                })
+                .collect()
+        })
+        .collect()
+}

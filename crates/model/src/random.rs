@@ -1,0 +1,137 @@
+//! Random instances from a seed: the one generator behind property tests (through the
+//! `proptest` strategies in `strategies`) and counterexample search, so that a failure found
+//! by either is reproducible from its seed. The PRNG is SplitMix64 (no external crate), so a
+//! seed means the same instance on every machine and every version of dependencies.
+
+use mechcert_num::{Poly, Rat};
+
+use crate::{Instance, SellerTies, Side, TieBreak};
+
+/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and good enough for test generation.
+#[derive(Clone, Debug)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..n (n > 0), by rejection so there is no modulo bias.
+    pub fn below(&mut self, n: u64) -> u64 {
+        assert!(n > 0);
+        let zone = u64::MAX - (u64::MAX % n);
+        loop {
+            let v = self.next_u64();
+            if v < zone {
+                return v % n;
+            }
+        }
+    }
+
+    /// Uniform in lo..=hi.
+    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        assert!(lo <= hi);
+        lo + self.below((hi - lo) as u64 + 1) as i64
+    }
+
+    /// Mixes a seed with a stream index, so parallel workers get independent streams.
+    pub fn derive(seed: u64, index: u64) -> u64 {
+        SplitMix64::new(seed ^ index.wrapping_mul(0xD6E8_FEB8_6659_FD93)).next_u64()
+    }
+}
+
+/// What kind of instance to draw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RandomSpec {
+    /// Buyer types m.
+    pub m: usize,
+    /// Seller types n.
+    pub n: usize,
+    pub buyers: usize,
+    /// Values are integers in 0..=max_value.
+    pub max_value: i64,
+    /// Probabilities are w_i / Σ w with integer weights in 1..=max_weight.
+    pub max_weight: i64,
+    /// Allow a buyer value to equal a seller value (Section 7.1); otherwise disjoint.
+    pub allow_ties: bool,
+    pub tie_break: TieBreak,
+    pub seller_ties: SellerTies,
+}
+
+impl RandomSpec {
+    /// m x n, one buyer, disjoint small integer values, small weights.
+    pub fn new(m: usize, n: usize) -> Self {
+        RandomSpec {
+            m,
+            n,
+            buyers: 1,
+            max_value: (2 * (m + n)) as i64 + 8,
+            max_weight: 6,
+            allow_ties: false,
+            tie_break: TieBreak::LowestIndex,
+            seller_ties: SellerTies::NoTrade,
+        }
+    }
+}
+
+/// `count` distinct integers from 0..=max, sorted.
+fn distinct(rng: &mut SplitMix64, count: usize, max: i64, avoid: &[i64]) -> Vec<i64> {
+    assert!(
+        (max + 1) as usize >= count + avoid.len(),
+        "value range too small"
+    );
+    let mut out: Vec<i64> = Vec::with_capacity(count);
+    while out.len() < count {
+        let v = rng.range(0, max);
+        if !out.contains(&v) && !avoid.contains(&v) {
+            out.push(v);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+fn probs(rng: &mut SplitMix64, count: usize, max_weight: i64) -> Vec<Rat> {
+    let w: Vec<i64> = (0..count).map(|_| rng.range(1, max_weight)).collect();
+    let total: i64 = w.iter().sum();
+    w.into_iter().map(|x| Rat::new(x, total)).collect()
+}
+
+/// A random concrete instance.
+pub fn random_instance(rng: &mut SplitMix64, spec: &RandomSpec) -> Instance {
+    let b = distinct(rng, spec.m, spec.max_value, &[]);
+    let s = if spec.allow_ties {
+        distinct(rng, spec.n, spec.max_value, &[])
+    } else {
+        distinct(rng, spec.n, spec.max_value, &b)
+    };
+    let side = |vals: Vec<i64>, p: Vec<Rat>| Side {
+        values: vals
+            .into_iter()
+            .map(|v| Poly::constant(Rat::int(v)))
+            .collect(),
+        probs: p,
+    };
+    let pb = probs(rng, spec.m, spec.max_weight);
+    let ps = probs(rng, spec.n, spec.max_weight);
+    Instance {
+        origin: "<generated>".into(),
+        name: "random".into(),
+        source: None,
+        buyers: spec.buyers,
+        tie_break: spec.tie_break,
+        seller_ties: spec.seller_ties,
+        parameter: None,
+        buyer: side(b, pb),
+        seller: side(s, ps),
+        allocation: None,
+    }
+}
