@@ -1,1 +1,231 @@
-//! Exhaustive exact checks of IC, IR, BB, efficiency and monotonicity for mechcert mechanisms
+//! Exhaustive exact checks of a mechanism: interim IC (every type against every report) and
+//! IR for the buyers and the seller, monotonicity of interim allocations, ex post IC
+//! (dominant strategies), ex post IR, ex post budget balance and efficiency. Every inequality
+//! is checked with its exact slack; the report gives counts, the minimum slack, where on a
+//! parameter domain a property fails, and the first violations.
+//!
+//! Interim tables come from the mechanism itself (its tables, or enumeration of every
+//! profile) whenever the profile count is within the limit; beyond it, from symmetric
+//! compression supplied by the caller, and ex post properties are reported as skipped.
+//! When both enumeration and compression are available they must agree exactly; a
+//! disagreement is an internal inconsistency, not a result.
+
+mod expost;
+mod interim;
+mod kernel;
+mod report;
+
+use std::any::Any;
+
+use mechcert_mech::{Interim, Mechanism, Tabular};
+use mechcert_model::Env;
+use mechcert_num::{Rat, Scalar};
+
+pub use expost::check_ex_post;
+pub use interim::check_interim;
+pub use kernel::check_ex_post_tabular;
+pub use report::{Property, PropertyReport, Violation};
+
+/// What to check.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub interim: bool,
+    pub ex_post: bool,
+    /// Enumerate at most this many profiles (ex post checks; interim by enumeration).
+    pub max_profiles: u128,
+    /// How many violations to list per property.
+    pub max_listed: usize,
+}
+
+/// The default enumeration limit: every single-buyer instance up to 2000 x 2000, and
+/// multi-buyer instances up to four million profiles.
+pub const DEFAULT_MAX_PROFILES: u128 = 4_000_000;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            interim: true,
+            ex_post: true,
+            max_profiles: DEFAULT_MAX_PROFILES,
+            max_listed: 5,
+        }
+    }
+}
+
+/// The mechanism to check: single-buyer tables, or any mechanism given profile by profile.
+pub enum Subject<'a, S: Scalar> {
+    Tabular(&'a Tabular<S>),
+    Profiles(&'a dyn Mechanism<S>),
+}
+
+impl<S: Scalar> Subject<'_, S> {
+    fn as_mechanism(&self) -> &dyn Mechanism<S> {
+        match self {
+            Subject::Tabular(t) => *t,
+            Subject::Profiles(m) => *m,
+        }
+    }
+}
+
+/// Where the interim tables came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InterimSource {
+    Tables,
+    Enumeration,
+    Compression,
+}
+
+impl InterimSource {
+    pub fn name(self) -> &'static str {
+        match self {
+            InterimSource::Tables => "tables",
+            InterimSource::Enumeration => "enumeration",
+            InterimSource::Compression => "compression",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Report<S: Scalar> {
+    pub mechanism: String,
+    /// m^I * n (None if it does not fit in u128).
+    pub profiles: Option<u128>,
+    /// How many profiles were enumerated.
+    pub enumerated: u128,
+    /// The ex ante expected budget surplus (from the interim tables).
+    pub expected_surplus: Option<S>,
+    pub interim: Option<Interim<S>>,
+    pub interim_source: Option<InterimSource>,
+    /// Enumeration and compression both ran and agree exactly.
+    pub cross_checked: bool,
+    pub properties: Vec<PropertyReport<S>>,
+}
+
+impl<S: Scalar> Report<S> {
+    pub fn property(&self, p: Property) -> Option<&PropertyReport<S>> {
+        self.properties.iter().find(|r| r.property == p)
+    }
+
+    /// Do all checked properties hold?
+    pub fn all_hold(&self) -> bool {
+        self.properties
+            .iter()
+            .all(|p| p.skipped.is_some() || p.holds())
+    }
+}
+
+/// An internal inconsistency: two independent computations disagree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inconsistency(pub String);
+
+impl std::fmt::Display for Inconsistency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "internal inconsistency: {}", self.0)
+    }
+}
+
+fn ex_post<S: Scalar>(
+    env: &Env<S>,
+    subject: &Subject<'_, S>,
+    listed: usize,
+) -> Vec<PropertyReport<S>> {
+    if let Subject::Tabular(t) = subject {
+        let env_any = env as &dyn Any;
+        let tab_any = *t as &dyn Any;
+        if let (Some(e), Some(tab)) = (
+            env_any.downcast_ref::<Env<Rat>>(),
+            tab_any.downcast_ref::<Tabular<Rat>>(),
+        ) && let Some(reports) = check_ex_post_tabular(e, tab, listed)
+        {
+            let boxed: Box<dyn Any> = Box::new(reports);
+            return *boxed
+                .downcast::<Vec<PropertyReport<S>>>()
+                .expect("S is Rat here");
+        }
+    }
+    check_ex_post(env, subject.as_mechanism(), listed)
+}
+
+/// Check a mechanism. `compressed` are interim tables computed by compression, used when
+/// there are too many profiles to enumerate and cross-checked when there are not.
+pub fn check<S: Scalar>(
+    env: &Env<S>,
+    subject: Subject<'_, S>,
+    compressed: Option<&Interim<S>>,
+    opts: &Options,
+) -> Result<Report<S>, Inconsistency> {
+    let profiles = env.profile_count();
+    let enumerable = profiles.is_some_and(|p| p <= opts.max_profiles);
+    let too_many = || {
+        format!(
+            "{} profiles exceed the enumeration limit of {} (raise it with --max-profiles)",
+            profiles.map_or("more than 2^128".to_string(), |p| p.to_string()),
+            opts.max_profiles
+        )
+    };
+    let mut enumerated = 0;
+    let (interim, source) = match &subject {
+        Subject::Tabular(t) => (
+            Some(Interim::of_tabular(env, t)),
+            Some(InterimSource::Tables),
+        ),
+        Subject::Profiles(m) if enumerable => {
+            enumerated = profiles.unwrap_or(0);
+            (
+                Some(Interim::by_enumeration(env, *m)),
+                Some(InterimSource::Enumeration),
+            )
+        }
+        Subject::Profiles(_) => match compressed {
+            Some(c) => (Some(c.clone()), Some(InterimSource::Compression)),
+            None => (None, None),
+        },
+    };
+    let mut cross_checked = false;
+    if let (Some(c), Some(i), Some(InterimSource::Enumeration | InterimSource::Tables)) =
+        (compressed, &interim, source)
+    {
+        if c != i {
+            return Err(Inconsistency(format!(
+                "interim tables of {} by compression differ from those by enumeration",
+                subject.as_mechanism().name()
+            )));
+        }
+        cross_checked = true;
+    }
+    let mut properties = vec![];
+    if opts.interim {
+        match &interim {
+            Some(it) => properties.extend(check_interim(env, it, opts.max_listed)),
+            None => properties.extend(
+                Property::ALL
+                    .iter()
+                    .filter(|p| p.is_interim())
+                    .map(|&p| PropertyReport::skipped(p, too_many())),
+            ),
+        }
+    }
+    if opts.ex_post {
+        if enumerable {
+            enumerated = profiles.unwrap_or(0);
+            properties.extend(ex_post(env, &subject, opts.max_listed));
+        } else {
+            properties.extend(
+                Property::ALL
+                    .iter()
+                    .filter(|p| !p.is_interim())
+                    .map(|&p| PropertyReport::skipped(p, too_many())),
+            );
+        }
+    }
+    Ok(Report {
+        mechanism: subject.as_mechanism().name(),
+        profiles,
+        enumerated,
+        expected_surplus: interim.as_ref().map(|it| it.expected_surplus(env)),
+        interim,
+        interim_source: source,
+        cross_checked,
+        properties,
+    })
+}
