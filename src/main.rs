@@ -1,2 +1,84 @@
-//! mechcert command line.
-fn main() {}
+//! mechcert: certify claims about trade mechanisms exactly (Kos & Manea, "Efficient Trade
+//! Mechanism with Discrete Values"). This binary only parses arguments and prints; every
+//! computation lives in the workspace's library crates.
+//!
+//! Exit codes: 0 success (a claim that fails is a result, not an error), 1 usage or input
+//! error, 2 an internal inconsistency (two independent computations disagree, or a
+//! certificate does not check).
+
+mod check;
+mod table;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "mechcert",
+    version,
+    about = "Exact certification of claims about trade mechanisms with discrete values",
+    long_about = "mechcert computes the mechanisms of Kos & Manea (VCG, VCG', tight transfers, \
+budget-balanced constructions, many buyers) with exact rational arithmetic, checks every \
+incentive, participation and budget inequality at every report profile, and certifies the \
+paper's claims with certificates that an independent checker re-verifies.\n\n\
+Exit codes: 0 success (including a claim that fails: that is a result), 1 usage or input \
+error, 2 internal inconsistency."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a mechanism on an instance: every IC, IR, BB and efficiency inequality, exactly.
+    Check(check::CheckArgs),
+}
+
+/// Output format shared by every command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+/// An error for the user: exit code 1 (input) or 2 (internal inconsistency).
+pub enum Failure {
+    Input(String),
+    Inconsistent(String),
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => 1,
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Check(a) => check::run(&a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Inconsistent(msg)) => {
+            eprintln!("internal inconsistency: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

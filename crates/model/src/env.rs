@@ -194,6 +194,11 @@ impl<S: Scalar> Env<S> {
         Some(c)
     }
 
+    /// The exact number of report profiles m^I * n.
+    pub fn profile_count_exact(&self) -> Rat {
+        Rat::from(self.m()).pow(self.buyers as u64) * Rat::from(self.n())
+    }
+
     /// The same environment with another number of buyers.
     pub fn with_buyers(&self, buyers: usize) -> Env<S> {
         let mut e = self.clone();

@@ -88,8 +88,8 @@ impl InterimSource {
 #[derive(Clone, Debug)]
 pub struct Report<S: Scalar> {
     pub mechanism: String,
-    /// m^I * n (None if it does not fit in u128).
-    pub profiles: Option<u128>,
+    /// m^I * n, exactly.
+    pub profiles: Rat,
     /// How many profiles were enumerated.
     pub enumerated: u128,
     /// The ex ante expected budget surplus (from the interim tables).
@@ -159,7 +159,7 @@ pub fn check<S: Scalar>(
     let too_many = || {
         format!(
             "{} profiles exceed the enumeration limit of {} (raise it with --max-profiles)",
-            profiles.map_or("more than 2^128".to_string(), |p| p.to_string()),
+            env.profile_count_exact(),
             opts.max_profiles
         )
     };
@@ -220,7 +220,7 @@ pub fn check<S: Scalar>(
     }
     Ok(Report {
         mechanism: subject.as_mechanism().name(),
-        profiles,
+        profiles: env.profile_count_exact(),
         enumerated,
         expected_surplus: interim.as_ref().map(|it| it.expected_surplus(env)),
         interim,
@@ -228,4 +228,24 @@ pub fn check<S: Scalar>(
         cross_checked,
         properties,
     })
+}
+
+impl<S: Scalar> Report<S> {
+    /// The JSON object of `mechcert check` (DESIGN.md): `profiles`, `expected_surplus`,
+    /// `properties` keyed by property name, and provenance of the interim tables.
+    pub fn to_json(&self, param: &str) -> serde_json::Value {
+        let mut props = serde_json::Map::new();
+        for p in &self.properties {
+            props.insert(p.property.key().into(), p.to_json(param));
+        }
+        serde_json::json!({
+            "mechanism": self.mechanism,
+            "profiles": self.profiles.to_string().parse::<u64>().map_or_else(|_| self.profiles.to_string().into(), serde_json::Value::from),
+            "enumerated": report::count_json(self.enumerated),
+            "expected_surplus": self.expected_surplus.as_ref().map(|s| s.display_with(param)),
+            "interim_source": self.interim_source.map(InterimSource::name),
+            "cross_checked": self.cross_checked,
+            "properties": props,
+        })
+    }
 }

@@ -232,3 +232,43 @@ impl<S: Scalar> Tally<'_, S> {
         self.report.first.extend(r.first.into_iter().take(room));
     }
 }
+
+/// A count as JSON: a number when it fits in u64, else its exact decimal string.
+pub fn count_json(c: u128) -> serde_json::Value {
+    match u64::try_from(c) {
+        Ok(v) => v.into(),
+        Err(_) => c.to_string().into(),
+    }
+}
+
+impl<S: Scalar> PropertyReport<S> {
+    /// The JSON object of DESIGN.md: holds, checked, violations, min_slack, plus where it
+    /// fails on a parameter domain, the first violations and why it was skipped.
+    pub fn to_json(&self, param: &str) -> serde_json::Value {
+        let mut o = serde_json::Map::new();
+        o.insert("holds".into(), self.holds().into());
+        o.insert("checked".into(), count_json(self.checked));
+        o.insert("violations".into(), count_json(self.violations));
+        o.insert(
+            "min_slack".into(),
+            self.min_slack.as_ref().map_or(serde_json::Value::Null, |m| m.to_string().into()),
+        );
+        if let Some(w) = &self.fails_on {
+            o.insert("fails_on".into(), w.display_with(param).into());
+        }
+        o.insert(
+            "first_violations".into(),
+            self.first
+                .iter()
+                .map(|v| {
+                    serde_json::json!({"inequality": v.inequality, "slack": v.slack.display_with(param)})
+                })
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        if let Some(s) = &self.skipped {
+            o.insert("skipped".into(), s.clone().into());
+        }
+        serde_json::Value::Object(o)
+    }
+}

@@ -1,0 +1,253 @@
+//! `mechcert check FILE`: build the chosen mechanism for the instance and print the
+//! verifier's report (a table, or the JSON object of DESIGN.md with `--json`).
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use mechcert_mech::{
+    BudgetBalanced, Interim, Matrix, Shares, Tabular, VcgMulti, VcgPrimeFourCase, compress,
+    efficient_allocation, tight, vcg, vcg_prime,
+};
+use mechcert_model::{Env, Instance};
+use mechcert_num::{FailSet, Rat, Scalar};
+use mechcert_verify::{DEFAULT_MAX_PROFILES, Options, Report, Subject, check};
+
+use crate::Failure;
+use crate::table::Table;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MechanismKind {
+    /// Definition 1 (with I buyers: the Clarke pivot mechanism)
+    Vcg,
+    /// Definition 2 (with I buyers: the Section 5 four-case formula)
+    VcgPrime,
+    /// The budget-balanced mechanism of Theorem 1 (Section 5 with I buyers; Theorem 2 on the
+    /// instance's `allocation` when it has one)
+    Bb,
+    /// The tight transfers T(x) of Section 6 for the instance's `allocation` (x* without one)
+    Tight,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    /// Interim IC, IR and monotonicity only
+    Interim,
+    /// Ex post IC, IR, BB and efficiency only
+    ExPost,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Instance file (TOML; see the README for the format)
+    file: PathBuf,
+    /// The mechanism to check
+    #[arg(long, value_enum, default_value = "vcg-prime")]
+    mechanism: MechanismKind,
+    /// Check only one family of properties
+    #[arg(long, value_enum)]
+    only: Option<Only>,
+    /// For `--mechanism bb`: the seller's share α of the surplus Π, from 0 to 1 (Theorem 1);
+    /// with I buyers they split the rest equally
+    #[arg(long, default_value = "0")]
+    alpha: String,
+    /// Enumerate at most this many report profiles; beyond it ex post properties are skipped
+    /// and interim ones come from symmetric compression
+    #[arg(long, default_value_t = DEFAULT_MAX_PROFILES as u64)]
+    max_profiles: u64,
+    /// How many violations to list per property
+    #[arg(long, default_value_t = 5)]
+    listed: usize,
+    /// Print one JSON object instead of tables
+    #[arg(long)]
+    json: bool,
+}
+
+/// A checked mechanism: the report and, for `bb`, the base mechanism's surplus Π.
+struct Checked<S: Scalar> {
+    report: Report<S>,
+    base_surplus: Option<S>,
+}
+
+fn options(a: &CheckArgs) -> Options {
+    Options {
+        interim: a.only != Some(Only::ExPost),
+        ex_post: a.only != Some(Only::Interim),
+        max_profiles: u128::from(a.max_profiles),
+        max_listed: a.listed,
+    }
+}
+
+fn alpha(a: &CheckArgs) -> Result<Rat, Failure> {
+    let v: Rat = a.alpha.parse().map_err(|e| Failure::Input(format!("--alpha `{}`: {e}", a.alpha)))?;
+    if v.is_negative() || v > Rat::ONE {
+        return Err(Failure::Input(format!("--alpha {v} is not a share: use a number from 0 to 1")));
+    }
+    Ok(v)
+}
+
+fn allocation(inst: &Instance, env: &Env<impl Scalar>) -> Matrix<Rat> {
+    match &inst.allocation {
+        Some(rows) => Matrix::from_rows(rows.clone()),
+        None => efficient_allocation(env),
+    }
+}
+
+fn verified<S: Scalar>(
+    env: &Env<S>,
+    subject: Subject<'_, S>,
+    compressed: Option<&Interim<S>>,
+    opts: &Options,
+) -> Result<Report<S>, Failure> {
+    check(env, subject, compressed, opts).map_err(|e| Failure::Inconsistent(e.0))
+}
+
+/// Build the mechanism and check it (generic: numbers or polynomials on a cell).
+fn check_mechanism<S: Scalar>(
+    inst: &Instance,
+    env: &Env<S>,
+    a: &CheckArgs,
+) -> Result<Checked<S>, Failure> {
+    let opts = options(a);
+    let single = env.buyers == 1;
+    let needs_single = |what: &str| {
+        Failure::Input(format!(
+            "{}: --mechanism {what} is defined for one buyer; this instance has {} buyers",
+            inst.origin, env.buyers
+        ))
+    };
+    let report = match a.mechanism {
+        MechanismKind::Vcg if single => verified(env, Subject::Tabular(&vcg(env)), None, &opts)?,
+        MechanismKind::Vcg => verified(env, Subject::Profiles(&VcgMulti), None, &opts)?,
+        MechanismKind::VcgPrime if single => {
+            verified(env, Subject::Tabular(&vcg_prime(env)), None, &opts)?
+        }
+        MechanismKind::VcgPrime => {
+            let comp = compress::vcg_prime_interim(env);
+            verified(env, Subject::Profiles(&VcgPrimeFourCase), Some(&comp), &opts)?
+        }
+        MechanismKind::Tight if single => {
+            verified(env, Subject::Tabular(&tight(env, &allocation(inst, env))), None, &opts)?
+        }
+        MechanismKind::Tight => return Err(needs_single("tight")),
+        MechanismKind::Bb => {
+            let shares = Shares::seller_share(env.buyers, &alpha(a)?);
+            if single {
+                let base = match inst.allocation {
+                    Some(_) => tight(env, &allocation(inst, env)),
+                    None => vcg_prime(env),
+                };
+                let base_interim = Interim::of_tabular(env, &base);
+                let bb = BudgetBalanced::new(env, &base, &base_interim, shares);
+                let tab = Tabular::tabulate(env, &bb);
+                let report = verified(env, Subject::Tabular(&tab), None, &opts)?;
+                return Ok(Checked { report, base_surplus: Some(bb.base_surplus().clone()) });
+            }
+            let base = VcgPrimeFourCase;
+            let comp = compress::vcg_prime_interim(env);
+            let bb = BudgetBalanced::new(env, &base, &comp, shares);
+            let by_construction = bb.interim_by_construction(&comp);
+            let report = verified(env, Subject::Profiles(&bb), Some(&by_construction), &opts)?;
+            return Ok(Checked { report, base_surplus: Some(bb.base_surplus().clone()) });
+        }
+    };
+    Ok(Checked { report, base_surplus: None })
+}
+
+fn describe(inst: &Instance) -> String {
+    let (m, n) = inst.shape();
+    format!(
+        "{m} buyer values x {n} seller values, {} buyer{}; ties among buyers: {}; buyer-seller ties: {}",
+        inst.buyers,
+        if inst.buyers == 1 { "" } else { "s" },
+        inst.tie_break.name(),
+        inst.seller_ties.name()
+    )
+}
+
+fn print_report<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str, symbolic: bool) {
+    let r = &c.report;
+    println!("instance   {} ({})", inst.name, inst.origin);
+    println!("           {}", describe(inst));
+    println!("mechanism  {}", r.mechanism);
+    let source = r.interim_source.map_or("none".to_string(), |s| s.name().to_string());
+    println!(
+        "profiles   {} (enumerated {}; interim tables from {}{})",
+        r.profiles,
+        r.enumerated,
+        source,
+        if r.cross_checked { ", cross-checked against compression" } else { "" }
+    );
+    if let Some(pi) = &c.base_surplus {
+        println!("base surplus Π = {}", pi.display_with(param));
+    }
+    if let Some(s) = &r.expected_surplus {
+        println!("expected surplus  {}", s.display_with(param));
+    }
+    println!();
+    let mut t = Table::new(&["property", "holds", "checked", "violations", "min slack"]);
+    for p in &r.properties {
+        let holds = match (&p.skipped, p.holds()) {
+            (Some(_), _) => "skipped".to_string(),
+            (None, true) => "yes".to_string(),
+            (None, false) => match (&p.fails_on, symbolic) {
+                (Some(w), true) => format!("no, for {}", w.display_with(param)),
+                _ => "no".to_string(),
+            },
+        };
+        t.row(vec![
+            p.property.key().to_string(),
+            holds,
+            p.checked.to_string(),
+            p.violations.to_string(),
+            p.min_slack.as_ref().map_or("-".to_string(), Rat::to_string),
+        ]);
+    }
+    print!("{}", t.render());
+    for p in &r.properties {
+        if let Some(why) = &p.skipped {
+            println!("\n{} skipped: {why}", p.property.key());
+        } else if !p.first.is_empty() {
+            println!("\n{} fails ({} of {}); first violations:", p.property.key(), p.violations, p.checked);
+            for v in &p.first {
+                println!("  {}: slack {}", v.inequality, v.slack.display_with(param));
+            }
+        }
+    }
+}
+
+fn json<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str) -> serde_json::Value {
+    let mut v = c.report.to_json(param);
+    let o = v.as_object_mut().expect("report is an object");
+    o.insert("instance".into(), inst.name.clone().into());
+    o.insert("file".into(), inst.origin.clone().into());
+    if let Some(pi) = &c.base_surplus {
+        o.insert("base_surplus".into(), pi.display_with(param).into());
+    }
+    v
+}
+
+/// With `--only ex-post` there is nothing to report when profiles cannot be enumerated: that
+/// is an input error that says how many there are and how to raise the limit.
+fn enumeration_possible<S: Scalar>(inst: &Instance, env: &Env<S>, a: &CheckArgs) -> Result<(), Failure> {
+    let count = env.profile_count_exact();
+    if a.only == Some(Only::ExPost) && count > Rat::from(a.max_profiles) {
+        return Err(Failure::Input(format!(
+            "{}: {count} report profiles exceed the enumeration limit of {} that ex post checks need: raise it with --max-profiles {count} or check interim properties (--only interim)",
+            inst.origin, a.max_profiles
+        )));
+    }
+    Ok(())
+}
+
+pub fn run(a: &CheckArgs) -> Result<(), Failure> {
+    let inst = Instance::load(&a.file)?;
+    let env = inst.concrete()?;
+    enumeration_possible(&inst, &env, a)?;
+    let checked = check_mechanism(&inst, &env, a)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&json(&inst, &checked, "k")).expect("json"));
+    } else {
+        print_report(&inst, &checked, "k", false);
+    }
+    Ok(())
+}
