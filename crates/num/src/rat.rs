@@ -352,7 +352,8 @@ impl Rat {
     pub fn common_denominator<'a>(values: impl IntoIterator<Item = &'a Rat>) -> Option<i64> {
         let mut l: i64 = 1;
         for v in values {
-            let (_, d) = v.to_i64_pair()?;
+            // A big value may still have a small denominator (e.g. `i64::MIN`, `10^30/3`).
+            let d = i64::try_from(v.denom_u64()?).ok()?;
             let g = gcd_u64(l as u64, d as u64) as i64;
             l = (l / g).checked_mul(d)?;
         }
@@ -361,7 +362,10 @@ impl Rat {
 
     /// `self * scale` when it is an integer that fits in `i64` (for integer kernels).
     pub fn scaled_to_i64(&self, scale: i64) -> Option<i64> {
-        let (n, d) = self.to_i64_pair()?;
+        let Some((n, d)) = self.to_i64_pair() else {
+            // Big values: the product may still fit (`i64::MIN * 1`, `-1/2^63 * i64::MIN`, `x * 0`).
+            return i64::try_from(&(&*self.big_ref() * Rational::from(scale))).ok();
+        };
         if scale % d != 0 {
             return None;
         }
@@ -508,7 +512,7 @@ impl<'a> Mul<&'a Rat> for &'a Rat {
 impl<'a> Div<&'a Rat> for &'a Rat {
     type Output = Rat;
     /// Panics on division by zero (callers check: a zero divisor is a programming error).
-    #[allow(clippy::suspicious_arithmetic_impl)]
+    #[allow(clippy::suspicious_arithmetic_impl)] // a / b = a * (1/b)
     fn div(self, rhs: &'a Rat) -> Rat {
         let inv = rhs.recip().expect("Rat: division by zero");
         self * &inv
