@@ -54,7 +54,10 @@ impl fmt::Display for ParseRatError {
                 write!(f, "decimals are not exact here; write a fraction p/q")
             }
             ParseRatError::Malformed => {
-                write!(f, "not a number: write an integer like 7 or a fraction like -3/4")
+                write!(
+                    f,
+                    "not a number: write an integer like 7 or a fraction like -3/4"
+                )
             }
             ParseRatError::ZeroDenominator => write!(f, "the denominator is zero"),
         }
@@ -241,7 +244,11 @@ impl Rat {
     }
 
     pub fn abs(&self) -> Rat {
-        if self.is_negative() { -self } else { self.clone() }
+        if self.is_negative() {
+            -self
+        } else {
+            self.clone()
+        }
     }
 
     /// `1 / self`; `None` for zero.
@@ -280,7 +287,11 @@ impl Rat {
             Repr::Small(n, _) => n.to_string(),
             Repr::Big(b) => {
                 let s = b.numerator_ref().to_string();
-                if b.sign() == Ordering::Less { format!("-{s}") } else { s }
+                if b.sign() == Ordering::Less {
+                    format!("-{s}")
+                } else {
+                    s
+                }
             }
         }
     }
@@ -418,7 +429,7 @@ fn add_small(a: i64, b: i64, c: i64, d: i64) -> Option<Rat> {
     if b == d {
         let n = a as i128 + c as i128;
         if b == 1 {
-            return fits(n).then(|| Rat(Repr::Small(n as i64, 1)));
+            return fits(n).then_some(Rat(Repr::Small(n as i64, 1)));
         }
         return Some(Rat::from_i128(n, b as i128));
     }
@@ -497,6 +508,7 @@ impl<'a> Mul<&'a Rat> for &'a Rat {
 impl<'a> Div<&'a Rat> for &'a Rat {
     type Output = Rat;
     /// Panics on division by zero (callers check: a zero divisor is a programming error).
+    #[allow(clippy::suspicious_arithmetic_impl)]
     fn div(self, rhs: &'a Rat) -> Rat {
         let inv = rhs.recip().expect("Rat: division by zero");
         self * &inv
@@ -661,7 +673,9 @@ impl FromStr for Rat {
         };
         let parse_int = |t: &str, allow_sign: bool| -> Result<Integer, ParseRatError> {
             let body = if allow_sign {
-                t.strip_prefix('-').or_else(|| t.strip_prefix('+')).unwrap_or(t)
+                t.strip_prefix('-')
+                    .or_else(|| t.strip_prefix('+'))
+                    .unwrap_or(t)
             } else {
                 t
             };
@@ -753,7 +767,10 @@ mod tests {
         assert!(back.is_small());
         assert_eq!(back, max);
         let min = Rat::int(i64::MIN);
-        assert!(!min.is_small(), "i64::MIN is kept big so negation cannot overflow");
+        assert!(
+            !min.is_small(),
+            "i64::MIN is kept big so negation cannot overflow"
+        );
         assert_eq!((-&min).to_string(), "9223372036854775808");
         let tiny = Rat::new(1, i64::MAX);
         let sq = &tiny * &tiny;
@@ -771,7 +788,10 @@ mod tests {
         assert_eq!(r("-7/2").floor(), r("-4"));
         assert_eq!(r("-7/2").ceil(), r("-3"));
         assert_eq!(r("2/3").pow(3), r("8/27"));
-        assert_eq!(Rat::common_denominator(&[r("1/4"), r("1/6"), r("2")]), Some(12));
+        assert_eq!(
+            Rat::common_denominator(&[r("1/4"), r("1/6"), r("2")]),
+            Some(12)
+        );
         assert_eq!(r("5/6").scaled_to_i64(12), Some(10));
     }
 }

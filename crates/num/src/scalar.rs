@@ -16,6 +16,10 @@ use crate::Rat;
 /// inequalities.
 pub trait FailSet: Clone + fmt::Display + fmt::Debug + Send + Sync {
     fn union_with(&mut self, other: &Self);
+    /// Printed with the parameter's name (`Display` uses `k`).
+    fn display_with(&self, _param: &str) -> String {
+        self.to_string()
+    }
 }
 
 /// The domain of a concrete instance: there is no parameter, so a failure set is either
@@ -71,6 +75,10 @@ pub trait Scalar:
     fn add_scaled(&mut self, x: &Self, w: &Rat) {
         let t = x.scale(w);
         *self += &t;
+    }
+    /// Printed with the parameter's name (`Display` uses `k`).
+    fn display_with(&self, _param: &str) -> String {
+        self.to_string()
     }
 }
 
