@@ -11,7 +11,10 @@ fn check(input: &str, expect: Result<&str, &str>) {
         (Ok(p), Ok(e)) => assert_eq!(p.to_string(), e, "input {input:?}"),
         (Err(err), Err(e)) => {
             let msg = err.to_string();
-            assert!(msg.contains(e), "input {input:?}: message {msg:?} lacks {e:?}");
+            assert!(
+                msg.contains(e),
+                "input {input:?}: message {msg:?} lacks {e:?}"
+            );
             assert!(!msg.contains('\n'), "one line: {msg:?}");
         }
         (got, e) => panic!("input {input:?}: got {got:?}, expected {e:?}"),
@@ -86,10 +89,16 @@ fn errors_name_the_problem() {
 
 #[test]
 fn other_parameter_names() {
-    assert_eq!(Poly::parse("2t + 1", "t").unwrap(), Poly::from_ints(&[1, 2]));
+    assert_eq!(
+        Poly::parse("2t + 1", "t").unwrap(),
+        Poly::from_ints(&[1, 2])
+    );
     let e = Poly::parse("2k + 1", "t").unwrap_err().to_string();
     assert_eq!(e, "unknown symbol `k`: the parameter is `t`");
-    assert_eq!(Poly::parse("alpha^2", "alpha").unwrap(), Poly::from_ints(&[0, 0, 1]));
+    assert_eq!(
+        Poly::parse("alpha^2", "alpha").unwrap(),
+        Poly::from_ints(&[0, 0, 1])
+    );
 }
 
 fn small_poly() -> impl Strategy<Value = Poly> {
