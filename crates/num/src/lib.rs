@@ -3,12 +3,27 @@
 //! - [`Rat`]: the exact rational (i64 fast path, malachite behind it), canonical at all times;
 //! - [`Scalar`]: the interface mechanism code is written against, implemented by `Rat` and,
 //!   for parameterised instances, by [`Poly`] (polynomials in one parameter over `Rat`);
-//! - exact sign decisions for polynomials on intervals (Sturm sequences and bisection).
+//! - exact sign decisions for polynomials on intervals (Sturm sequences and bisection):
+//!   [`Point`] (rational or real algebraic), [`Interval`] (cells and domains), [`Region`]
+//!   (finite unions of intervals, where a property fails).
 
+mod domain;
+mod interval;
+mod point;
+mod poly;
+mod poly_parse;
 mod rat;
+mod region;
+mod roots;
 mod scalar;
-mod stub;
+mod sign;
 
+pub use domain::DomainParseError;
+pub use interval::{Bound, Interval, simplest_between};
+pub use point::Point;
+pub use poly::Poly;
+pub use poly_parse::{MAX_PARSED_DEGREE, PolyParseError};
 pub use rat::{ParseRatError, Rat};
+pub use region::Region;
+pub use roots::{Sturm, root_bound};
 pub use scalar::{FailSet, NoParam, Scalar};
-pub use stub::{Interval, Poly};
