@@ -512,11 +512,7 @@ impl<'a> Mul<&'a Rat> for &'a Rat {
 impl<'a> Div<&'a Rat> for &'a Rat {
     type Output = Rat;
     /// Panics on division by zero (callers check: a zero divisor is a programming error).
-<<<<<<< HEAD
     #[allow(clippy::suspicious_arithmetic_impl)] // a / b = a * (1/b)
-=======
-    #[allow(clippy::suspicious_arithmetic_impl)]
->>>>>>> poly
     fn div(self, rhs: &'a Rat) -> Rat {
         let inv = rhs.recip().expect("Rat: division by zero");
         self * &inv
