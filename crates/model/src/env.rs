@@ -213,6 +213,34 @@ impl<S: Scalar> Env<S> {
         e
     }
 
+    /// The order of all values, e.g. `S1 < B1 < S2 = B2 < S3 < B3`.
+    pub fn order_string(&self) -> String {
+        let (m, n) = (self.m(), self.n());
+        let (mut i, mut j) = (0, 0);
+        let mut out = String::new();
+        let push = |label: String, sep: &str, out: &mut String| {
+            if !out.is_empty() {
+                out.push_str(sep);
+            }
+            out.push_str(&label);
+        };
+        while i < m || j < n {
+            if j == n || (i < m && self.cmp(i, j) == Ordering::Less) {
+                push(Env::<S>::buyer_label(i), " < ", &mut out);
+                i += 1;
+            } else if i == m || self.cmp(i, j) == Ordering::Greater {
+                push(Env::<S>::seller_label(j), " < ", &mut out);
+                j += 1;
+            } else {
+                push(Env::<S>::seller_label(j), " < ", &mut out);
+                push(Env::<S>::buyer_label(i), " = ", &mut out);
+                i += 1;
+                j += 1;
+            }
+        }
+        out
+    }
+
     /// Label of buyer type i for reports (`B2`, 1-based as in the paper).
     pub fn buyer_label(i: usize) -> String {
         format!("B{}", i + 1)

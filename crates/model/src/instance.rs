@@ -496,6 +496,22 @@ impl Instance {
         })
     }
 
+    /// A concrete one-buyer instance from its two sides (defaults everywhere else).
+    pub fn from_sides(name: &str, buyer: Side, seller: Side) -> Instance {
+        Instance {
+            origin: "<generated>".into(),
+            name: name.into(),
+            source: None,
+            buyers: 1,
+            tie_break: TieBreak::default(),
+            seller_ties: SellerTies::default(),
+            parameter: None,
+            buyer,
+            seller,
+            allocation: None,
+        }
+    }
+
     /// Number of buyer types (m) and seller types (n).
     pub fn shape(&self) -> (usize, usize) {
         (self.buyer.values.len(), self.seller.values.len())

@@ -8,6 +8,7 @@
 //!   the proven order of all values;
 //! - profile enumeration in a canonical order.
 
+mod cells;
 mod concrete;
 mod env;
 mod error;

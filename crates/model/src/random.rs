@@ -122,16 +122,9 @@ pub fn random_instance(rng: &mut SplitMix64, spec: &RandomSpec) -> Instance {
     };
     let pb = probs(rng, spec.m, spec.max_weight);
     let ps = probs(rng, spec.n, spec.max_weight);
-    Instance {
-        origin: "<generated>".into(),
-        name: "random".into(),
-        source: None,
-        buyers: spec.buyers,
-        tie_break: spec.tie_break,
-        seller_ties: spec.seller_ties,
-        parameter: None,
-        buyer: side(b, pb),
-        seller: side(s, ps),
-        allocation: None,
-    }
+    let mut inst = Instance::from_sides("random", side(b, pb), side(s, ps));
+    inst.buyers = spec.buyers;
+    inst.tie_break = spec.tie_break;
+    inst.seller_ties = spec.seller_ties;
+    inst
 }
