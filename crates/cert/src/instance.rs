@@ -459,8 +459,15 @@ impl Concrete {
             .collect()
     }
 
-    /// The number of report profiles m^I n, if at most `limit`.
+    /// The number of report profiles m^I n, if at most `limit` (and I <= 64: with one buyer
+    /// type the count stays small but the work grows with I^2 per profile).
     pub fn profiles(&self, limit: u64) -> Result<u64, String> {
+        if self.buyers > 64 {
+            return Err(format!(
+                "{} buyers are too many to enumerate (at most 64)",
+                self.buyers
+            ));
+        }
         let mut c = u64::try_from(self.n()).map_err(|_| "too many seller values".to_string())?;
         let m = u64::try_from(self.m()).map_err(|_| "too many buyer values".to_string())?;
         for _ in 0..self.buyers {

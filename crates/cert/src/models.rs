@@ -147,7 +147,7 @@ fn interim_rows(lp: &mut Lp, c: &Concrete, p: &Parts) {
     }
     for j in 0..n {
         // xs(j) S_j - ts(j) <= 0
-        let e = xs(c, p, j).plus(&p.ts[j], &neg_one());
+        let e = xs(c, p, j).scaled(&c.s[j]).plus(&p.ts[j], &neg_one());
         lp.add_row(format!("ir_s({})", j + 1), Kind::Le, e);
     }
 }
