@@ -1,1 +1,169 @@
-//! mechcert certificate format and its independent checker (own arithmetic: num-rational; no solver crate)
+//! mechcert certificate format and its independent checker (own arithmetic: num-rational; no
+//! solver crate). `check_certificate` re-reads the instance, recomputes every quantity with
+//! this crate's own code, checks every assertion and the verdict rule (FORMAT.md), and says
+//! precisely which condition failed when it rejects a certificate.
+
+// Loops run over the paper's indices i (buyer types) and j (seller types) and index several
+// tables at once; iterator chains would hide the formulas.
+#![allow(clippy::needless_range_loop)]
+
+mod assertion;
+mod domain;
+mod error;
+mod expr;
+mod formula;
+mod instance;
+mod lp;
+mod models;
+mod multi;
+mod number;
+mod poly;
+mod properties;
+mod quantity;
+mod sign;
+mod single;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+pub use assertion::Verdict;
+pub use error::CertError;
+pub use number::{Q, fmt_rat, parse_rat};
+pub use properties::KEYS as PROPERTY_KEYS;
+
+/// The format string this checker accepts.
+pub const FORMAT: &str = "mechcert-cert/1";
+
+/// What a valid certificate established.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    pub claim: String,
+    /// The instance's name.
+    pub instance: String,
+    pub verdict: Verdict,
+    /// Quantities recomputed and matched.
+    pub quantities: usize,
+    /// Assertions re-evaluated and matched.
+    pub assertions: usize,
+}
+
+const TOP_KEYS: &[&str] = &[
+    "format",
+    "claim",
+    "section",
+    "statement",
+    "verdict",
+    "reason",
+    "instance",
+    "quantities",
+    "assertions",
+    "note",
+];
+
+fn string_field<'a>(
+    o: &'a serde_json::Map<String, Value>,
+    key: &str,
+) -> Result<&'a str, CertError> {
+    let v = o.get(key).ok_or_else(|| CertError::new(key, "missing"))?;
+    v.as_str().ok_or_else(|| {
+        CertError::new(
+            key,
+            format!("expected a string, found {}", number::json_type(v)),
+        )
+    })
+}
+
+/// Check a certificate (a parsed JSON value).
+pub fn check_certificate(json: &Value) -> Result<Checked, CertError> {
+    let o = json
+        .as_object()
+        .ok_or_else(|| CertError::new("certificate", "expected a JSON object"))?;
+    let format = string_field(o, "format")?;
+    if format != FORMAT {
+        return Err(CertError::new(
+            "format",
+            format!("`{format}` is not `{FORMAT}`"),
+        ));
+    }
+    if let Some(k) = o.keys().find(|k| !TOP_KEYS.contains(&k.as_str())) {
+        return Err(CertError::new(
+            "certificate",
+            format!("unknown key `{k}` (known: {})", TOP_KEYS.join(", ")),
+        ));
+    }
+    let claim = string_field(o, "claim")?.to_string();
+    for k in ["section", "statement", "reason"] {
+        string_field(o, k)?;
+    }
+    let verdict_s = string_field(o, "verdict")?;
+    let verdict = Verdict::parse(verdict_s).ok_or_else(|| {
+        CertError::new(
+            "verdict",
+            format!("`{verdict_s}` is not holds, fails or not-applicable"),
+        )
+    })?;
+    let inst = instance::Instance::parse(
+        o.get("instance")
+            .ok_or_else(|| CertError::new("instance", "missing"))?,
+    )
+    .map_err(|e| CertError::new("instance", e))?;
+
+    let qs = o
+        .get("quantities")
+        .ok_or_else(|| CertError::new("quantities", "missing"))?
+        .as_array()
+        .ok_or_else(|| CertError::new("quantities", "expected an array"))?;
+    let mut values: HashMap<String, quantity::QVal> = HashMap::new();
+    for (i, q) in qs.iter().enumerate() {
+        let qo = q
+            .as_object()
+            .ok_or_else(|| CertError::new(format!("quantity {}", i + 1), "expected an object"))?;
+        let name = match qo.get("name").and_then(Value::as_str) {
+            Some(n) => n.to_string(),
+            None => {
+                return Err(CertError::new(
+                    format!("quantity {}", i + 1),
+                    "missing string `name`",
+                ));
+            }
+        };
+        let loc = format!("quantity `{name}`");
+        if name.is_empty() || parse_rat(&name).is_ok() {
+            return Err(CertError::new(
+                loc,
+                "a quantity name must not be empty or a number",
+            ));
+        }
+        if values.contains_key(&name) {
+            return Err(CertError::new(loc, "name used twice"));
+        }
+        let v = error::at(&loc, quantity::compute(qo, &inst))?;
+        error::at(&loc, quantity::compare(qo, &v))?;
+        values.insert(name, v);
+    }
+    let checked = assertion::check_all(
+        o.get("assertions")
+            .ok_or_else(|| CertError::new("assertions", "missing"))?,
+        &values,
+    )?;
+    assertion::check_verdict(verdict, &checked)?;
+    Ok(Checked {
+        claim,
+        instance: inst.name.clone(),
+        verdict,
+        quantities: values.len(),
+        assertions: checked.len(),
+    })
+}
+
+/// Read a certificate file and check it.
+pub fn check_file(path: impl AsRef<Path>) -> Result<Checked, CertError> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CertError::new(path.display().to_string(), format!("cannot read: {e}")))?;
+    let json: Value = serde_json::from_str(&text)
+        .map_err(|e| CertError::new(path.display().to_string(), format!("not valid JSON: {e}")))?;
+    check_certificate(&json)
+}

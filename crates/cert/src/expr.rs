@@ -1,0 +1,321 @@
+//! Expressions of `formula` quantities and of polynomial instance values: numbers, symbols,
+//! `+ - * /`, unary minus, `^` with a non-negative integer exponent, parentheses, function
+//! calls `FB(v)`/`FS(v)`, and implicit multiplication (`8k`, `2(k+1)`), which binds like `*`
+//! (so `1/2k` is (1/2)k). Parsed into a tree, then evaluated to a polynomial in the
+//! parameter through a `Scope` that resolves symbols and functions.
+
+use num_traits::Zero;
+
+use crate::number::Q;
+use crate::poly::{MAX_DEGREE, Poly};
+
+/// Maximum nesting depth of parentheses and unary operators.
+const MAX_DEPTH: usize = 100;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    Num(Q),
+    Sym(String),
+    Neg(Box<Expr>),
+    Add(Box<Expr>, Box<Expr>),
+    Sub(Box<Expr>, Box<Expr>),
+    Mul(Box<Expr>, Box<Expr>),
+    Div(Box<Expr>, Box<Expr>),
+    Pow(Box<Expr>, u32),
+    Call(String, Box<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Num(String),
+    Ident(String),
+    Op(char),
+}
+
+fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i < chars.len() && (chars[i] == '.' || chars[i] == ',') {
+                return Err("decimal numbers are not allowed: write fractions such as 1/2".into());
+            }
+            out.push(Tok::Num(chars[start..i].iter().collect()));
+        } else if c.is_ascii_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            out.push(Tok::Ident(chars[start..i].iter().collect()));
+        } else if "+-*/^()".contains(c) {
+            out.push(Tok::Op(c));
+            i += 1;
+        } else {
+            return Err(format!("unexpected character `{c}`"));
+        }
+    }
+    Ok(out)
+}
+
+struct Parser {
+    toks: Vec<Tok>,
+    pos: usize,
+    depth: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos)
+    }
+
+    fn next(&mut self) -> Option<Tok> {
+        let t = self.toks.get(self.pos).cloned();
+        self.pos += 1;
+        t
+    }
+
+    fn enter(&mut self) -> Result<(), String> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            Err("expression nested too deeply".into())
+        } else {
+            Ok(())
+        }
+    }
+
+    fn expr(&mut self) -> Result<Expr, String> {
+        self.enter()?;
+        let mut e = self.term()?;
+        while let Some(Tok::Op(c @ ('+' | '-'))) = self.peek().cloned() {
+            self.pos += 1;
+            let r = self.term()?;
+            e = if c == '+' {
+                Expr::Add(Box::new(e), Box::new(r))
+            } else {
+                Expr::Sub(Box::new(e), Box::new(r))
+            };
+        }
+        self.depth -= 1;
+        Ok(e)
+    }
+
+    fn term(&mut self) -> Result<Expr, String> {
+        let mut e = self.unary()?;
+        loop {
+            match self.peek().cloned() {
+                Some(Tok::Op(c @ ('*' | '/'))) => {
+                    self.pos += 1;
+                    let r = self.unary()?;
+                    e = if c == '*' {
+                        Expr::Mul(Box::new(e), Box::new(r))
+                    } else {
+                        Expr::Div(Box::new(e), Box::new(r))
+                    };
+                }
+                // implicit multiplication: an operand directly follows an operand
+                Some(Tok::Num(_) | Tok::Ident(_) | Tok::Op('(')) => {
+                    let r = self.power()?;
+                    e = Expr::Mul(Box::new(e), Box::new(r));
+                }
+                _ => return Ok(e),
+            }
+        }
+    }
+
+    fn unary(&mut self) -> Result<Expr, String> {
+        if let Some(Tok::Op('-')) = self.peek() {
+            self.pos += 1;
+            self.enter()?;
+            let e = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Neg(Box::new(e)));
+        }
+        self.power()
+    }
+
+    fn power(&mut self) -> Result<Expr, String> {
+        let base = self.atom()?;
+        if let Some(Tok::Op('^')) = self.peek() {
+            self.pos += 1;
+            let e = match self.next() {
+                Some(Tok::Num(d)) => d
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|&e| usize::try_from(e).is_ok_and(|e| e <= MAX_DEGREE))
+                    .ok_or_else(|| format!("exponent {d} is too large (at most {MAX_DEGREE})"))?,
+                _ => return Err("`^` needs a non-negative integer exponent".into()),
+            };
+            if let Some(Tok::Op('^')) = self.peek() {
+                return Err("write chained powers with parentheses".into());
+            }
+            return Ok(Expr::Pow(Box::new(base), e));
+        }
+        Ok(base)
+    }
+
+    fn atom(&mut self) -> Result<Expr, String> {
+        match self.next() {
+            Some(Tok::Num(d)) => {
+                let n = d
+                    .parse::<num_bigint::BigInt>()
+                    .map_err(|e| format!("`{d}`: {e}"))?;
+                Ok(Expr::Num(Q::from_integer(n)))
+            }
+            Some(Tok::Ident(name)) => {
+                if matches!(self.peek(), Some(Tok::Op('('))) && is_function(&name) {
+                    self.pos += 1;
+                    let arg = self.expr()?;
+                    self.close()?;
+                    Ok(Expr::Call(name, Box::new(arg)))
+                } else {
+                    Ok(Expr::Sym(name))
+                }
+            }
+            Some(Tok::Op('(')) => {
+                let e = self.expr()?;
+                self.close()?;
+                Ok(e)
+            }
+            Some(Tok::Op(c)) => Err(format!("unexpected `{c}`")),
+            None => Err("unexpected end of expression".into()),
+        }
+    }
+
+    fn close(&mut self) -> Result<(), String> {
+        match self.next() {
+            Some(Tok::Op(')')) => Ok(()),
+            _ => Err("missing `)`".into()),
+        }
+    }
+}
+
+/// The functions of formula expressions.
+pub fn is_function(name: &str) -> bool {
+    name == "FB" || name == "FS"
+}
+
+/// Parse an expression.
+pub fn parse(s: &str) -> Result<Expr, String> {
+    let wrap = |e: String| format!("expression `{s}`: {e}");
+    let toks = tokenize(s).map_err(wrap)?;
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        depth: 0,
+    };
+    let e = p.expr().map_err(wrap)?;
+    if p.pos < p.toks.len() {
+        return Err(wrap(format!(
+            "unexpected `{:?}` after the end",
+            p.toks[p.pos]
+        )));
+    }
+    Ok(e)
+}
+
+/// Resolves the symbols and functions of an expression.
+pub trait Scope {
+    fn symbol(&self, name: &str) -> Result<Poly, String>;
+    fn call(&self, name: &str, arg: &Poly) -> Result<Poly, String>;
+}
+
+/// Evaluate to a polynomial in the parameter. Division is only by nonzero constants.
+pub fn eval(e: &Expr, scope: &dyn Scope) -> Result<Poly, String> {
+    Ok(match e {
+        Expr::Num(q) => Poly::constant(q.clone()),
+        Expr::Sym(s) => scope.symbol(s)?,
+        Expr::Neg(a) => eval(a, scope)?.neg(),
+        Expr::Add(a, b) => eval(a, scope)?.add(&eval(b, scope)?),
+        Expr::Sub(a, b) => eval(a, scope)?.sub(&eval(b, scope)?),
+        Expr::Mul(a, b) => eval(a, scope)?.mul(&eval(b, scope)?)?,
+        Expr::Div(a, b) => {
+            let d = eval(b, scope)?;
+            match d.as_constant() {
+                Some(c) if c.is_zero() => return Err("division by zero".into()),
+                Some(c) => eval(a, scope)?.scale(&(Q::from_integer(1.into()) / c)),
+                None => {
+                    return Err("division by an expression that depends on the parameter".into());
+                }
+            }
+        }
+        Expr::Pow(a, n) => eval(a, scope)?.pow(*n)?,
+        Expr::Call(f, a) => {
+            let v = eval(a, scope)?;
+            scope.call(f, &v)?
+        }
+    })
+}
+
+/// Parse a polynomial in the parameter `param` (no other symbols, no functions).
+pub fn parse_poly(s: &str, param: Option<&str>) -> Result<Poly, String> {
+    struct P<'a>(Option<&'a str>);
+    impl Scope for P<'_> {
+        fn symbol(&self, name: &str) -> Result<Poly, String> {
+            match self.0 {
+                Some(p) if p == name => Ok(Poly::var()),
+                Some(p) => Err(format!("unknown symbol `{name}` (the parameter is `{p}`)")),
+                None => Err(format!(
+                    "unknown symbol `{name}` (the instance has no parameter)"
+                )),
+            }
+        }
+        fn call(&self, name: &str, _arg: &Poly) -> Result<Poly, String> {
+            Err(format!("function `{name}` is not allowed here"))
+        }
+    }
+    eval(&parse(s)?, &P(param)).map_err(|e| format!("`{s}`: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::{frac, int};
+
+    fn poly(s: &str) -> Poly {
+        parse_poly(s, Some("k")).unwrap()
+    }
+
+    #[test]
+    fn polynomials() {
+        assert_eq!(poly("8k + 1"), Poly::from_coeffs(vec![int(1), int(8)]));
+        assert_eq!(poly("3*k"), Poly::from_coeffs(vec![int(0), int(3)]));
+        assert_eq!(
+            poly("k^2 - 1/2"),
+            Poly::from_coeffs(vec![frac(-1, 2), int(0), int(1)])
+        );
+        assert_eq!(poly("2(k+1)"), Poly::from_coeffs(vec![int(2), int(2)]));
+        assert_eq!(poly("1/2k"), Poly::from_coeffs(vec![int(0), frac(1, 2)]));
+        assert_eq!(
+            poly("-k^2"),
+            Poly::from_coeffs(vec![int(0), int(0), int(-1)])
+        );
+        assert_eq!(poly("(k+1)(k-1)"), poly("k^2 - 1"));
+        assert_eq!(
+            poly("19/27 - 4/27*k"),
+            Poly::from_coeffs(vec![frac(19, 27), frac(-4, 27)])
+        );
+        assert_eq!(poly("7"), Poly::constant(int(7)));
+        assert_eq!(poly("-3/4"), Poly::constant(frac(-3, 4)));
+    }
+
+    #[test]
+    fn rejects() {
+        for bad in [
+            "", "1.5", "k^-1", "1/k", "1/0", "(k", "k)", "x", "2^3^2", "k^999", "FB(k)", "1 +",
+            "*2", "k^k",
+        ] {
+            assert!(parse_poly(bad, Some("k")).is_err(), "{bad:?} accepted");
+        }
+        assert!(parse_poly("k", None).is_err());
+        let deep = format!("{}1{}", "(".repeat(500), ")".repeat(500));
+        assert!(parse_poly(&deep, None).is_err());
+    }
+}

@@ -1,0 +1,488 @@
+//! The instance embedded in a certificate, read by the checker's own code: the JSON object
+//! of the instance schema (strings or JSON integers for numbers, polynomial values in the
+//! parameter), validated (positive probabilities summing to exactly 1, strictly increasing
+//! values on the whole domain), and `Concrete`: the instance at one value of the parameter.
+
+use std::cmp::Ordering;
+
+use num_traits::{One, Signed, Zero};
+use serde_json::{Map, Value};
+
+use crate::domain::Domain;
+use crate::expr::parse_poly;
+use crate::number::{Q, json_count, json_rat, json_str, json_type};
+use crate::poly::Poly;
+
+/// The largest number of buyers accepted (profiles are limited separately).
+pub const MAX_BUYERS: u64 = 1_000_000;
+
+/// How ties among the highest buyer reports are broken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tie {
+    Lowest,
+    Highest,
+    Uniform,
+}
+
+/// A matrix of exact numbers, row-major (`x[i][j]`).
+pub type Matrix = Vec<Vec<Q>>;
+
+#[derive(Clone, Debug)]
+pub struct Instance {
+    pub name: String,
+    pub buyers: usize,
+    pub tie: Tie,
+    /// `seller_ties = "trade"`: trade when B_i = S_j.
+    pub ties_trade: bool,
+    /// The parameter name and its domain.
+    pub param: Option<(String, Domain)>,
+    pub bv: Vec<Poly>,
+    pub pb: Vec<Q>,
+    pub sv: Vec<Poly>,
+    pub ps: Vec<Q>,
+    pub allocation: Option<Matrix>,
+}
+
+/// The instance at one value of the parameter (or without one).
+#[derive(Clone, Debug)]
+pub struct Concrete {
+    pub b: Vec<Q>,
+    pub pb: Vec<Q>,
+    pub s: Vec<Q>,
+    pub ps: Vec<Q>,
+    pub buyers: usize,
+    pub tie: Tie,
+    pub ties_trade: bool,
+    pub allocation: Option<Matrix>,
+}
+
+const KEYS: &[&str] = &[
+    "name",
+    "source",
+    "buyers",
+    "tie_break",
+    "seller_ties",
+    "parameter",
+    "domain",
+    "allocation",
+    "buyer",
+    "seller",
+];
+
+fn field<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    o.get(key)
+}
+
+/// A probability matrix (entries in [0, 1]) of shape m x n from JSON.
+pub fn read_matrix(v: &Value, m: usize, n: usize, what: &str) -> Result<Matrix, String> {
+    let rows = v
+        .as_array()
+        .ok_or_else(|| format!("{what}: expected an array of rows, found {}", json_type(v)))?;
+    if rows.len() != m {
+        return Err(format!(
+            "{what}: has {} rows, expected {m} (one per buyer value)",
+            rows.len()
+        ));
+    }
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = r
+                .as_array()
+                .ok_or_else(|| format!("{what}[{i}]: expected an array, found {}", json_type(r)))?;
+            if r.len() != n {
+                return Err(format!(
+                    "{what}[{i}]: has {} entries, expected {n} (one per seller value)",
+                    r.len()
+                ));
+            }
+            r.iter()
+                .enumerate()
+                .map(|(j, x)| json_rat(x).map_err(|e| format!("{what}[{i}][{j}]: {e}")))
+                .collect()
+        })
+        .collect()
+}
+
+/// Check that every entry of an allocation is a probability.
+pub fn check_probabilities(x: &Matrix, what: &str) -> Result<(), String> {
+    for (i, row) in x.iter().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            if v.is_negative() || v > &Q::one() {
+                return Err(format!(
+                    "{what}[{i}][{j}] = {v} is not a probability of trade (0 to 1)"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn side(
+    o: &Map<String, Value>,
+    name: &str,
+    param: Option<&str>,
+) -> Result<(Vec<Poly>, Vec<Q>), String> {
+    let v = field(o, name).ok_or_else(|| format!("missing `{name}` with `values` and `probs`"))?;
+    let t = v
+        .as_object()
+        .ok_or_else(|| format!("`{name}`: expected an object, found {}", json_type(v)))?;
+    for k in t.keys() {
+        if k != "values" && k != "probs" {
+            return Err(format!("`{name}.{k}`: unknown key (known: values, probs)"));
+        }
+    }
+    let arr = |key: &str| -> Result<&Vec<Value>, String> {
+        let a = t
+            .get(key)
+            .ok_or_else(|| format!("`{name}.{key}`: missing"))?;
+        a.as_array()
+            .ok_or_else(|| format!("`{name}.{key}`: expected an array, found {}", json_type(a)))
+    };
+    let vals = arr("values")?;
+    let probs = arr("probs")?;
+    if vals.is_empty() {
+        return Err(format!("`{name}.values`: needs at least one value"));
+    }
+    if vals.len() != probs.len() {
+        return Err(format!(
+            "`{name}.probs` has {} entries but `{name}.values` has {}",
+            probs.len(),
+            vals.len()
+        ));
+    }
+    let values = vals
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let r = match v {
+                Value::String(s) => parse_poly(s, param),
+                other => json_rat(other).map(Poly::constant),
+            };
+            r.map_err(|e| format!("`{name}.values[{i}]`: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let probs = probs
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let p = json_rat(v).map_err(|e| format!("`{name}.probs[{i}]`: {e}"))?;
+            if !p.is_positive() {
+                return Err(format!("`{name}.probs[{i}]` = {p} is not positive"));
+            }
+            Ok(p)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let sum: Q = probs.iter().sum();
+    if !sum.is_one() {
+        return Err(format!("`{name}.probs` sum to {sum}, not exactly 1"));
+    }
+    Ok((values, probs))
+}
+
+impl Instance {
+    /// Read and validate the instance object.
+    pub fn parse(v: &Value) -> Result<Instance, String> {
+        let o = v
+            .as_object()
+            .ok_or_else(|| format!("expected an object, found {}", json_type(v)))?;
+        for k in o.keys() {
+            if !KEYS.contains(&k.as_str()) {
+                return Err(format!("unknown key `{k}` (known: {})", KEYS.join(", ")));
+            }
+        }
+        let name = match field(o, "name") {
+            Some(v) => json_str(v).map_err(|e| format!("`name`: {e}"))?.to_string(),
+            None => String::new(),
+        };
+        if let Some(v) = field(o, "source") {
+            json_str(v).map_err(|e| format!("`source`: {e}"))?;
+        }
+        let buyers = match field(o, "buyers") {
+            None => 1,
+            Some(v) => {
+                let b = json_count(v, MAX_BUYERS).map_err(|e| format!("`buyers`: {e}"))?;
+                if b == 0 {
+                    return Err("`buyers`: needs at least one buyer".into());
+                }
+                usize::try_from(b).map_err(|_| "`buyers`: too many".to_string())?
+            }
+        };
+        let tie = match field(o, "tie_break") {
+            None => Tie::Lowest,
+            Some(v) => match json_str(v).map_err(|e| format!("`tie_break`: {e}"))? {
+                "lowest-index" => Tie::Lowest,
+                "highest-index" => Tie::Highest,
+                "uniform" => Tie::Uniform,
+                s => {
+                    return Err(format!(
+                        "`tie_break`: unknown rule `{s}` (lowest-index, highest-index, uniform)"
+                    ));
+                }
+            },
+        };
+        let ties_trade = match field(o, "seller_ties") {
+            None => false,
+            Some(v) => match json_str(v).map_err(|e| format!("`seller_ties`: {e}"))? {
+                "no-trade" => false,
+                "trade" => true,
+                s => {
+                    return Err(format!(
+                        "`seller_ties`: unknown rule `{s}` (no-trade, trade)"
+                    ));
+                }
+            },
+        };
+        let param = match (field(o, "parameter"), field(o, "domain")) {
+            (None, None) => None,
+            (None, Some(_)) => return Err("`domain` without `parameter`".into()),
+            (Some(p), d) => {
+                let p = json_str(p).map_err(|e| format!("`parameter`: {e}"))?.trim();
+                let ok = p.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !ok || is_reserved(p) {
+                    return Err(format!("`parameter`: `{p}` is not a usable parameter name"));
+                }
+                let dom = match d {
+                    None => Domain::all(),
+                    Some(d) => {
+                        let s = json_str(d).map_err(|e| format!("`domain`: {e}"))?;
+                        Domain::parse(s, p)?
+                    }
+                };
+                Some((p.to_string(), dom))
+            }
+        };
+        let pname = param.as_ref().map(|(p, _)| p.as_str());
+        let (bv, pb) = side(o, "buyer", pname)?;
+        let (sv, ps) = side(o, "seller", pname)?;
+        let allocation = match field(o, "allocation") {
+            None => None,
+            Some(v) => {
+                let x = read_matrix(v, bv.len(), sv.len(), "`allocation`")?;
+                check_probabilities(&x, "`allocation`")?;
+                if buyers != 1 {
+                    return Err("`allocation` is for one buyer only".into());
+                }
+                Some(x)
+            }
+        };
+        let inst = Instance {
+            name,
+            buyers,
+            tie,
+            ties_trade,
+            param,
+            bv,
+            pb,
+            sv,
+            ps,
+            allocation,
+        };
+        inst.check_increasing()?;
+        Ok(inst)
+    }
+
+    /// Values strictly increasing on each side, on the whole domain.
+    fn check_increasing(&self) -> Result<(), String> {
+        for (side, vals) in [("buyer", &self.bv), ("seller", &self.sv)] {
+            for i in 1..vals.len() {
+                let diff = vals[i].sub(&vals[i - 1]);
+                let ok = match &self.param {
+                    None => diff.as_constant().is_some_and(|c| c.is_positive()),
+                    Some((_, d)) => d.constant_sign(&diff) == Some(Ordering::Greater),
+                };
+                if !ok {
+                    let p = self.param_name();
+                    return Err(format!(
+                        "`{side}.values`: {} is not strictly greater than {} {}",
+                        vals[i].display_with(p),
+                        vals[i - 1].display_with(p),
+                        match &self.param {
+                            None => String::new(),
+                            Some((p, d)) => format!("on the whole domain {}", d.display_with(p)),
+                        }
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn param_name(&self) -> &str {
+        self.param.as_ref().map_or("k", |(p, _)| p.as_str())
+    }
+
+    /// The instance at parameter value `k` (which must lie in the domain).
+    pub fn at(&self, k: Option<&Q>) -> Result<Concrete, String> {
+        let ev = |v: &Vec<Poly>| -> Result<Vec<Q>, String> {
+            match (k, &self.param) {
+                (Some(k), Some((p, d))) => {
+                    if !d.contains(k) {
+                        return Err(format!(
+                            "{p} = {k} is outside the domain {}",
+                            d.display_with(p)
+                        ));
+                    }
+                    Ok(v.iter().map(|x| x.eval(k)).collect())
+                }
+                (None, None) => Ok(v
+                    .iter()
+                    .map(|x| x.as_constant().expect("no parameter: constant values"))
+                    .collect()),
+                (None, Some((p, d))) => Err(format!(
+                    "this quantity needs a concrete instance, but the instance has parameter `{p}` on {}; use `poly-identity`",
+                    d.display_with(p)
+                )),
+                (Some(_), None) => Err("the instance has no parameter".into()),
+            }
+        };
+        let c = Concrete {
+            b: ev(&self.bv)?,
+            pb: self.pb.clone(),
+            s: ev(&self.sv)?,
+            ps: self.ps.clone(),
+            buyers: self.buyers,
+            tie: self.tie,
+            ties_trade: self.ties_trade,
+            allocation: self.allocation.clone(),
+        };
+        for (side, v) in [("buyer", &c.b), ("seller", &c.s)] {
+            if v.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(format!("{side} values are not strictly increasing"));
+            }
+        }
+        Ok(c)
+    }
+
+    /// The instance itself when it has no parameter, or at the point of a one-point domain.
+    pub fn concrete(&self) -> Result<Concrete, String> {
+        match &self.param {
+            Some((_, d)) => match d.point() {
+                Some(p) => self.at(Some(p)),
+                None => self.at(None),
+            },
+            None => self.at(None),
+        }
+    }
+
+    /// Prove that the order of every buyer value against every seller value is the same on
+    /// the whole domain (then every quantity of the instance is a polynomial in the
+    /// parameter there). Returns the first pair whose order changes.
+    pub fn order_constant(&self) -> Result<(), String> {
+        let Some((p, d)) = &self.param else {
+            return Ok(());
+        };
+        for (i, b) in self.bv.iter().enumerate() {
+            for (j, s) in self.sv.iter().enumerate() {
+                if d.constant_sign(&b.sub(s)).is_none() {
+                    return Err(format!(
+                        "the order of B{} = {} and S{} = {} is not the same on the whole domain {}",
+                        i + 1,
+                        b.display_with(p),
+                        j + 1,
+                        s.display_with(p),
+                        d.display_with(p)
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The largest degree of a value polynomial.
+    pub fn value_degree(&self) -> usize {
+        self.bv
+            .iter()
+            .chain(&self.sv)
+            .map(Poly::deg0)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Names that cannot be the parameter (they are formula symbols or functions).
+fn is_reserved(p: &str) -> bool {
+    let indexed = |prefix: &str| {
+        p.strip_prefix(prefix)
+            .is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
+    };
+    p == "FB" || p == "FS" || indexed("B") || indexed("S") || indexed("pB") || indexed("pS")
+}
+
+impl Concrete {
+    pub fn m(&self) -> usize {
+        self.b.len()
+    }
+
+    pub fn n(&self) -> usize {
+        self.s.len()
+    }
+
+    /// Does the efficient allocation trade at (B_i, S_j)?
+    pub fn trades(&self, i: usize, j: usize) -> bool {
+        match self.b[i].cmp(&self.s[j]) {
+            Ordering::Greater => true,
+            Ordering::Less => false,
+            Ordering::Equal => self.ties_trade,
+        }
+    }
+
+    /// x*: 1 where the buyer and seller trade, else 0.
+    pub fn efficient(&self) -> Matrix {
+        (0..self.m())
+            .map(|i| {
+                (0..self.n())
+                    .map(|j| {
+                        if self.trades(i, j) {
+                            Q::one()
+                        } else {
+                            Q::zero()
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// xb(i) = Σ_j pS_j x(i, j).
+    pub fn xb(&self, x: &Matrix) -> Vec<Q> {
+        x.iter()
+            .map(|row| row.iter().zip(&self.ps).map(|(a, p)| a * p).sum())
+            .collect()
+    }
+
+    /// xs(j) = Σ_i pB_i x(i, j).
+    pub fn xs(&self, x: &Matrix) -> Vec<Q> {
+        (0..self.n())
+            .map(|j| x.iter().zip(&self.pb).map(|(row, p)| &row[j] * p).sum())
+            .collect()
+    }
+
+    /// The number of report profiles m^I n, if at most `limit` (and I <= 64: with one buyer
+    /// type the count stays small but the work grows with I^2 per profile).
+    pub fn profiles(&self, limit: u64) -> Result<u64, String> {
+        if self.buyers > 64 {
+            return Err(format!(
+                "{} buyers are too many to enumerate (at most 64)",
+                self.buyers
+            ));
+        }
+        let mut c = u64::try_from(self.n()).map_err(|_| "too many seller values".to_string())?;
+        let m = u64::try_from(self.m()).map_err(|_| "too many buyer values".to_string())?;
+        for _ in 0..self.buyers {
+            c = c.checked_mul(m).filter(|&c| c <= limit).ok_or_else(|| {
+                format!(
+                    "{}^{} x {} report profiles exceed the limit of {limit}",
+                    self.m(),
+                    self.buyers,
+                    self.n()
+                )
+            })?;
+        }
+        if c > limit {
+            return Err(format!("{c} report profiles exceed the limit of {limit}"));
+        }
+        Ok(c)
+    }
+}

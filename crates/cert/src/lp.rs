@@ -1,0 +1,322 @@
+//! Linear programs built by name (variables with bounds, rows `a·x <= b` or `a·x = b`, a
+//! maximised objective) and the verification of their evidence: a primal point, optimality
+//! by a dual vector (reduced costs computed here), feasibility, and infeasibility by a Farkas
+//! vector. Every comparison is exact.
+
+use std::collections::{BTreeMap, HashMap};
+
+use num_traits::{Signed, Zero};
+
+use crate::number::Q;
+
+#[derive(Clone, Debug)]
+pub struct Var {
+    pub name: String,
+    pub lo: Option<Q>,
+    pub hi: Option<Q>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Le,
+    Eq,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub name: String,
+    pub kind: Kind,
+    pub coeffs: BTreeMap<usize, Q>,
+    pub rhs: Q,
+}
+
+/// A linear expression Σ a_v v + constant.
+#[derive(Clone, Debug, Default)]
+pub struct Lin {
+    pub terms: BTreeMap<usize, Q>,
+    pub constant: Q,
+}
+
+impl Lin {
+    pub fn constant(c: Q) -> Lin {
+        Lin {
+            terms: BTreeMap::new(),
+            constant: c,
+        }
+    }
+
+    pub fn var(v: usize) -> Lin {
+        let mut l = Lin::default();
+        l.terms.insert(v, Q::from_integer(1.into()));
+        l
+    }
+
+    /// self += f * other
+    pub fn add_scaled(&mut self, other: &Lin, f: &Q) {
+        if f.is_zero() {
+            return;
+        }
+        for (v, a) in &other.terms {
+            let e = self.terms.entry(*v).or_insert_with(Q::zero);
+            *e += a * f;
+            if e.is_zero() {
+                self.terms.remove(v);
+            }
+        }
+        self.constant += &other.constant * f;
+    }
+
+    pub fn plus(mut self, other: &Lin, f: &Q) -> Lin {
+        self.add_scaled(other, f);
+        self
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Lp {
+    pub vars: Vec<Var>,
+    pub index: HashMap<String, usize>,
+    pub rows: Vec<Row>,
+    /// Maximised; `None` for a feasibility problem.
+    pub objective: Option<Lin>,
+}
+
+impl Lp {
+    pub fn add_var(&mut self, name: String, lo: Option<Q>, hi: Option<Q>) -> usize {
+        let i = self.vars.len();
+        self.index.insert(name.clone(), i);
+        self.vars.push(Var { name, lo, hi });
+        i
+    }
+
+    /// Add the row `expr <= 0` (Le) or `expr = 0` (Eq); the constant moves to the right.
+    pub fn add_row(&mut self, name: String, kind: Kind, expr: Lin) {
+        self.rows.push(Row {
+            name,
+            kind,
+            coeffs: expr.terms,
+            rhs: -expr.constant,
+        });
+    }
+
+    /// A dense vector from a JSON map of names (missing names are 0).
+    pub fn read_names(
+        &self,
+        v: Option<&serde_json::Value>,
+        rows: bool,
+        what: &str,
+    ) -> Result<Vec<Q>, String> {
+        let len = if rows {
+            self.rows.len()
+        } else {
+            self.vars.len()
+        };
+        let mut out = vec![Q::zero(); len];
+        let Some(v) = v else {
+            return Ok(out);
+        };
+        let map = v
+            .as_object()
+            .ok_or_else(|| format!("`{what}`: expected an object mapping names to numbers"))?;
+        let row_index: HashMap<&str, usize> = if rows {
+            self.rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.name.as_str(), i))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        for (name, val) in map {
+            let idx = if rows {
+                row_index.get(name.as_str()).copied()
+            } else {
+                self.index.get(name).copied()
+            };
+            let idx = idx.ok_or_else(|| {
+                format!(
+                    "`{what}`: `{name}` is not a {} of this model",
+                    if rows { "row" } else { "variable" }
+                )
+            })?;
+            out[idx] = crate::number::json_rat(val).map_err(|e| format!("`{what}.{name}`: {e}"))?;
+        }
+        Ok(out)
+    }
+
+    fn row_value(&self, r: &Row, x: &[Q]) -> Q {
+        r.coeffs.iter().map(|(v, a)| a * &x[*v]).sum()
+    }
+
+    /// x satisfies every bound and row.
+    pub fn check_primal(&self, x: &[Q]) -> Result<(), String> {
+        for (v, val) in self.vars.iter().zip(x) {
+            if let Some(lo) = &v.lo
+                && val < lo
+            {
+                return Err(format!(
+                    "x: `{}` = {val} is below its lower bound {lo}",
+                    v.name
+                ));
+            }
+            if let Some(hi) = &v.hi
+                && val > hi
+            {
+                return Err(format!(
+                    "x: `{}` = {val} is above its upper bound {hi}",
+                    v.name
+                ));
+            }
+        }
+        for r in &self.rows {
+            let lhs = self.row_value(r, x);
+            match r.kind {
+                Kind::Le if lhs > r.rhs => {
+                    return Err(format!(
+                        "x violates row `{}`: left side {lhs} > right side {}",
+                        r.name, r.rhs
+                    ));
+                }
+                Kind::Eq if lhs != r.rhs => {
+                    return Err(format!(
+                        "x violates row `{}`: left side {lhs} != right side {}",
+                        r.name, r.rhs
+                    ));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn check_multipliers(&self, y: &[Q]) -> Result<(), String> {
+        for (r, m) in self.rows.iter().zip(y) {
+            if r.kind == Kind::Le && m.is_negative() {
+                return Err(format!(
+                    "y: multiplier {m} of the `<=` row `{}` is negative",
+                    r.name
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A^T y.
+    fn transpose_times(&self, y: &[Q]) -> Vec<Q> {
+        let mut a = vec![Q::zero(); self.vars.len()];
+        for (r, m) in self.rows.iter().zip(y) {
+            if m.is_zero() {
+                continue;
+            }
+            for (v, c) in &r.coeffs {
+                a[*v] += c * m;
+            }
+        }
+        a
+    }
+
+    fn dual_rhs(&self, y: &[Q]) -> Q {
+        self.rows.iter().zip(y).map(|(r, m)| &r.rhs * m).sum()
+    }
+
+    /// Verify optimality of x by the dual vector y; returns the optimal value.
+    pub fn verify_optimal(&self, x: &[Q], y: &[Q]) -> Result<Q, String> {
+        let obj = self
+            .objective
+            .as_ref()
+            .ok_or("this model has no objective: use status feasible or infeasible")?;
+        self.check_primal(x)?;
+        self.check_multipliers(y)?;
+        let primal: Q = obj.terms.iter().map(|(v, c)| c * &x[*v]).sum::<Q>() + &obj.constant;
+        let aty = self.transpose_times(y);
+        let mut dual = self.dual_rhs(y) + &obj.constant;
+        for (j, var) in self.vars.iter().enumerate() {
+            let c = obj.terms.get(&j).cloned().unwrap_or_else(Q::zero);
+            let d = c - &aty[j];
+            if d.is_positive() {
+                let hi = var.hi.as_ref().ok_or_else(|| {
+                    format!(
+                        "reduced cost of `{}` is {d} > 0 but it has no upper bound (y does not bound the objective)",
+                        var.name
+                    )
+                })?;
+                dual += &d * hi;
+            } else if d.is_negative() {
+                let lo = var.lo.as_ref().ok_or_else(|| {
+                    format!(
+                        "reduced cost of `{}` is {d} < 0 but it has no lower bound (y does not bound the objective)",
+                        var.name
+                    )
+                })?;
+                dual += &d * lo;
+            }
+        }
+        if dual != primal {
+            return Err(format!(
+                "dual objective {dual} differs from primal {primal}"
+            ));
+        }
+        Ok(primal)
+    }
+
+    /// Verify infeasibility by a Farkas vector y.
+    pub fn verify_infeasible(&self, y: &[Q]) -> Result<(), String> {
+        self.check_multipliers(y)?;
+        let a = self.transpose_times(y);
+        let mut min = Q::zero();
+        for (j, var) in self.vars.iter().enumerate() {
+            if a[j].is_positive() {
+                let lo = var.lo.as_ref().ok_or_else(|| {
+                    format!(
+                        "Farkas: coefficient {} of `{}` in yA is positive but it has no lower bound",
+                        a[j], var.name
+                    )
+                })?;
+                min += &a[j] * lo;
+            } else if a[j].is_negative() {
+                let hi = var.hi.as_ref().ok_or_else(|| {
+                    format!(
+                        "Farkas: coefficient {} of `{}` in yA is negative but it has no upper bound",
+                        a[j], var.name
+                    )
+                })?;
+                min += &a[j] * hi;
+            }
+        }
+        let yb = self.dual_rhs(y);
+        if min <= yb {
+            return Err(format!(
+                "Farkas: the minimum {min} of yA·x over the bounds is not greater than y·b = {yb}"
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::int;
+
+    #[test]
+    fn tiny_lp() {
+        // max x0 + x1, x0 + 2 x1 <= 4, 0 <= x0 <= 2, x1 free
+        let mut lp = Lp::default();
+        let a = lp.add_var("a".into(), Some(int(0)), Some(int(2)));
+        let b = lp.add_var("b".into(), None, None);
+        lp.add_row(
+            "r".into(),
+            Kind::Le,
+            Lin::var(a)
+                .plus(&Lin::var(b), &int(2))
+                .plus(&Lin::constant(int(-4)), &int(1)),
+        );
+        lp.objective = Some(Lin::var(a).plus(&Lin::var(b), &int(1)));
+        // optimum a = 2, b = 1, value 3; y = 1/2: d_a = 1/2 (upper bound 2), d_b = 0
+        let y = vec![Q::new(1.into(), 2.into())];
+        assert_eq!(lp.verify_optimal(&[int(2), int(1)], &y).unwrap(), int(3));
+        assert!(lp.verify_optimal(&[int(2), int(0)], &y).is_err());
+        assert!(lp.verify_optimal(&[int(2), int(1)], &[int(1)]).is_err());
+        assert!(lp.verify_optimal(&[int(2), int(2)], &y).is_err());
+    }
+}

@@ -1,0 +1,411 @@
+//! Quantities: each is recomputed from the instance by the checker's own code and compared
+//! with its recorded `value`. Kinds: `formula`, `vcg-prime-surplus`, `vcg-surplus`,
+//! `tight-surplus`, `welfare`, `implementable`, `lp`, `mechanism`, `poly-identity`,
+//! `poly-sign`.
+
+use serde_json::{Map, Value};
+
+use crate::formula::{FormulaScope, evaluate};
+use crate::instance::{Concrete, Instance, Matrix, check_probabilities, read_matrix};
+use crate::models;
+use crate::multi::{self, Bb, Mechanism, TableMech};
+use crate::number::{Q, fmt_rat, json_bool, json_count, json_rat, json_str, json_type};
+use crate::poly::{MAX_DEGREE, Poly};
+use crate::properties::{self, PropertyResult};
+use crate::sign;
+use crate::single::{self, Tables};
+
+/// The value of a quantity.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QVal {
+    Num(Q),
+    Bool(bool),
+    Props(Vec<(String, PropertyResult)>),
+}
+
+impl QVal {
+    pub fn describe(&self) -> String {
+        match self {
+            QVal::Num(q) => fmt_rat(q),
+            QVal::Bool(b) => b.to_string(),
+            QVal::Props(p) => format!("{} properties", p.len()),
+        }
+    }
+}
+
+const COMMON: &[&str] = &["name", "kind", "value", "note"];
+
+fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
+    Some(match kind {
+        "formula" => &["expr"],
+        "vcg-prime-surplus" | "vcg-surplus" => &[],
+        "tight-surplus" | "welfare" | "implementable" => &["allocation"],
+        "lp" => &["model", "options", "status", "x", "y"],
+        "mechanism" => &["tables", "named", "properties"],
+        "poly-identity" => &["poly", "of", "degree_bound"],
+        "poly-sign" => &["poly", "pieces"],
+        _ => return None,
+    })
+}
+
+fn check_keys(o: &Map<String, Value>, kind: &str, nested: bool) -> Result<(), String> {
+    let fields = kind_fields(kind).ok_or_else(|| {
+        format!(
+            "unknown kind `{kind}` (formula, vcg-prime-surplus, vcg-surplus, tight-surplus, welfare, implementable, lp, mechanism, poly-identity, poly-sign)"
+        )
+    })?;
+    for k in o.keys() {
+        let common = COMMON.contains(&k.as_str()) && (!nested || k == "kind" || k == "note");
+        if !common && !fields.contains(&k.as_str()) {
+            return Err(format!("unknown field `{k}` for kind `{kind}`"));
+        }
+    }
+    Ok(())
+}
+
+fn req<'a>(o: &'a Map<String, Value>, key: &str) -> Result<&'a Value, String> {
+    o.get(key).ok_or_else(|| format!("missing field `{key}`"))
+}
+
+fn single_buyer(c: &Concrete, kind: &str) -> Result<(), String> {
+    if c.buyers != 1 {
+        return Err(format!(
+            "kind `{kind}` is for one buyer; the instance has {}",
+            c.buyers
+        ));
+    }
+    Ok(())
+}
+
+/// The allocation of a quantity: its `allocation` field, else the instance's, else x*.
+fn allocation(o: &Map<String, Value>, c: &Concrete) -> Result<Matrix, String> {
+    match o.get("allocation") {
+        Some(v) => {
+            let x = read_matrix(v, c.m(), c.n(), "`allocation`")?;
+            check_probabilities(&x, "`allocation`")?;
+            Ok(x)
+        }
+        None => Ok(c.allocation.clone().unwrap_or_else(|| c.efficient())),
+    }
+}
+
+/// The kinds whose value is a number computable on a concrete instance.
+fn number_at(
+    o: &Map<String, Value>,
+    kind: &str,
+    inst: &Instance,
+    c: &Concrete,
+    k: Option<&Q>,
+) -> Result<Q, String> {
+    let constant = |p: Poly| {
+        p.as_constant()
+            .ok_or_else(|| "the formula depends on the parameter".to_string())
+    };
+    match kind {
+        "formula" => {
+            let e = json_str(req(o, "expr")?).map_err(|e| format!("`expr`: {e}"))?;
+            constant(evaluate(e, &FormulaScope::concrete(inst, c, k))?)
+        }
+        "vcg-prime-surplus" => Ok(multi::interim(c, multi::vcg_prime(c).as_ref())?.surplus),
+        "vcg-surplus" => Ok(multi::interim(c, multi::vcg(c).as_ref())?.surplus),
+        "tight-surplus" => {
+            single_buyer(c, kind)?;
+            Ok(single::tight_surplus(c, &allocation(o, c)?))
+        }
+        "welfare" => {
+            single_buyer(c, kind)?;
+            Ok(single::welfare(c, &allocation(o, c)?))
+        }
+        _ => Err(format!("kind `{kind}` has no numeric value here")),
+    }
+}
+
+fn read_props(v: &Value) -> Result<Vec<String>, String> {
+    let arr = v
+        .as_array()
+        .ok_or_else(|| format!("`properties`: expected an array, found {}", json_type(v)))?;
+    let mut out: Vec<String> = vec![];
+    for p in arr {
+        let s = json_str(p).map_err(|e| format!("`properties`: {e}"))?;
+        if out.iter().any(|x| x == s) {
+            return Err(format!("`properties`: `{s}` listed twice"));
+        }
+        out.push(s.to_string());
+    }
+    if out.is_empty() {
+        return Err("`properties` is empty".into());
+    }
+    Ok(out)
+}
+
+fn mechanism(o: &Map<String, Value>, c: &Concrete) -> Result<QVal, String> {
+    let props = read_props(req(o, "properties")?)?;
+    let mech: Box<dyn Mechanism> = match (o.get("tables"), o.get("named")) {
+        (Some(t), None) => {
+            single_buyer(c, "mechanism` with `tables")?;
+            let t = t
+                .as_object()
+                .ok_or("`tables`: expected an object with x, tb, ts")?;
+            if let Some(k) = t.keys().find(|k| !["x", "tb", "ts"].contains(&k.as_str())) {
+                return Err(format!("`tables.{k}`: unknown table (x, tb, ts)"));
+            }
+            let get = |k: &str| -> Result<Matrix, String> {
+                read_matrix(
+                    t.get(k).ok_or_else(|| format!("`tables.{k}`: missing"))?,
+                    c.m(),
+                    c.n(),
+                    &format!("`tables.{k}`"),
+                )
+            };
+            let x = get("x")?;
+            check_probabilities(&x, "`tables.x`")?;
+            Box::new(TableMech(Tables {
+                x,
+                tb: get("tb")?,
+                ts: get("ts")?,
+            }))
+        }
+        (None, Some(n)) => {
+            let n = n.as_object().ok_or("`named`: expected an object")?;
+            if let Some(k) = n
+                .keys()
+                .find(|k| !["mechanism", "alpha"].contains(&k.as_str()))
+            {
+                return Err(format!("`named.{k}`: unknown key (mechanism, alpha)"));
+            }
+            let name = json_str(req(n, "mechanism").map_err(|e| format!("`named`: {e}"))?)
+                .map_err(|e| format!("`named.mechanism`: {e}"))?;
+            let alpha = n.get("alpha");
+            if name != "bb" && alpha.is_some() {
+                return Err(format!("`named.alpha` is only for bb, not `{name}`"));
+            }
+            match name {
+                "vcg" => multi::vcg(c),
+                "vcg-prime" => multi::vcg_prime(c),
+                "bb" => {
+                    let a = json_rat(alpha.ok_or("`named`: bb needs `alpha`")?)
+                        .map_err(|e| format!("`named.alpha`: {e}"))?;
+                    Box::new(Bb::new(c, &a)?)
+                }
+                s => {
+                    return Err(format!(
+                        "`named.mechanism`: unknown `{s}` (vcg, vcg-prime, bb)"
+                    ));
+                }
+            }
+        }
+        _ => return Err("a mechanism has exactly one of `tables` and `named`".into()),
+    };
+    Ok(QVal::Props(properties::check(c, mech.as_ref(), &props)?))
+}
+
+fn lp(o: &Map<String, Value>, c: &Concrete) -> Result<QVal, String> {
+    let model = json_str(req(o, "model")?).map_err(|e| format!("`model`: {e}"))?;
+    let lp = models::build(model, o.get("options"), c)?;
+    let status = json_str(req(o, "status")?).map_err(|e| format!("`status`: {e}"))?;
+    let nonempty = |k: &str| {
+        o.get(k)
+            .is_some_and(|v| v.as_object().is_none_or(|m| !m.is_empty()))
+    };
+    match status {
+        "optimal" => {
+            let x = lp.read_names(o.get("x"), false, "x")?;
+            let y = lp.read_names(o.get("y"), true, "y")?;
+            Ok(QVal::Num(lp.verify_optimal(&x, &y)?))
+        }
+        "feasible" => {
+            if nonempty("y") {
+                return Err("status feasible takes no `y`".into());
+            }
+            let x = lp.read_names(o.get("x"), false, "x")?;
+            lp.check_primal(&x)?;
+            Ok(QVal::Bool(true))
+        }
+        "infeasible" => {
+            if nonempty("x") {
+                return Err("status infeasible takes no `x`".into());
+            }
+            let y = lp.read_names(o.get("y"), true, "y")?;
+            lp.verify_infeasible(&y)?;
+            Ok(QVal::Bool(false))
+        }
+        s => Err(format!(
+            "`status`: unknown `{s}` (optimal, feasible, infeasible)"
+        )),
+    }
+}
+
+fn param_poly(o: &Map<String, Value>, inst: &Instance) -> Result<Poly, String> {
+    let (p, _) = inst.param.as_ref().ok_or("the instance has no parameter")?;
+    let s = json_str(req(o, "poly")?).map_err(|e| format!("`poly`: {e}"))?;
+    crate::expr::parse_poly(s, Some(p)).map_err(|e| format!("`poly`: {e}"))
+}
+
+const IDENTITY_KINDS: &[&str] = &[
+    "formula",
+    "vcg-prime-surplus",
+    "vcg-surplus",
+    "tight-surplus",
+    "welfare",
+];
+
+fn poly_identity(o: &Map<String, Value>, inst: &Instance) -> Result<QVal, String> {
+    let poly = param_poly(o, inst)?;
+    let (pname, dom) = inst.param.as_ref().expect("param_poly checked it");
+    let of = req(o, "of")?
+        .as_object()
+        .ok_or("`of`: expected a quantity object")?;
+    let kind = json_str(req(of, "kind").map_err(|e| format!("`of`: {e}"))?)
+        .map_err(|e| format!("`of.kind`: {e}"))?;
+    if !IDENTITY_KINDS.contains(&kind) {
+        return Err(format!(
+            "`of.kind`: `{kind}` is not allowed (allowed: {})",
+            IDENTITY_KINDS.join(", ")
+        ));
+    }
+    check_keys(of, kind, true).map_err(|e| format!("`of`: {e}"))?;
+    let bound = json_count(
+        req(o, "degree_bound")?,
+        u64::try_from(MAX_DEGREE).expect("small"),
+    )
+    .map_err(|e| format!("`degree_bound`: {e}"))?;
+    let bound = usize::try_from(bound).expect("small");
+    if poly.deg0() > bound {
+        return Err(format!(
+            "`poly` has degree {} > degree_bound {bound}",
+            poly.deg0()
+        ));
+    }
+    // The checker's own proof that the quantity is a polynomial of bounded degree on the
+    // domain: symbolic evaluation for formulas, a constant order of values otherwise.
+    let own: Result<usize, String> = if kind == "formula" {
+        let e = json_str(req(of, "expr").map_err(|e| format!("`of`: {e}"))?)
+            .map_err(|e| format!("`of.expr`: {e}"))?;
+        evaluate(e, &FormulaScope::symbolic(inst)).map(|p| p.deg0())
+    } else {
+        inst.order_constant().map(|()| inst.value_degree())
+    };
+    if let Ok(d) = &own
+        && *d > bound
+    {
+        return Err(format!(
+            "degree_bound {bound} is below the checker's bound {d} on the degree of the quantity"
+        ));
+    }
+    // own <= bound when known, so degree_bound + 2 points pin down the difference.
+    let n = bound + 2;
+    for k in dom.sample_points(n) {
+        let c = inst.at(Some(&k))?;
+        let q = number_at(of, kind, inst, &c, Some(&k))
+            .map_err(|e| format!("`of` at {pname} = {k}: {e}"))?;
+        if q != poly.eval(&k) {
+            return Ok(QVal::Bool(false));
+        }
+    }
+    match own {
+        Ok(_) => Ok(QVal::Bool(true)),
+        Err(e) => Err(format!(
+            "the quantity equals `poly` at {n} points but the checker cannot prove it is a polynomial on the domain: {e}"
+        )),
+    }
+}
+
+/// Recompute a quantity's value.
+pub fn compute(o: &Map<String, Value>, inst: &Instance) -> Result<QVal, String> {
+    let kind = json_str(req(o, "kind")?).map_err(|e| format!("`kind`: {e}"))?;
+    check_keys(o, kind, false)?;
+    match kind {
+        "poly-identity" => poly_identity(o, inst),
+        "poly-sign" => {
+            let poly = param_poly(o, inst)?;
+            let (_, d) = inst.param.as_ref().expect("param_poly checked it");
+            Ok(QVal::Bool(sign::check(&poly, d, req(o, "pieces")?)?))
+        }
+        _ => {
+            let c = inst.concrete()?;
+            let k = inst.param.as_ref().and_then(|(_, d)| d.point().cloned());
+            match kind {
+                "implementable" => {
+                    single_buyer(&c, kind)?;
+                    Ok(QVal::Bool(single::implementable(&c, &allocation(o, &c)?)))
+                }
+                "lp" => lp(o, &c),
+                "mechanism" => mechanism(o, &c),
+                _ => number_at(o, kind, inst, &c, k.as_ref()).map(QVal::Num),
+            }
+        }
+    }
+}
+
+fn read_recorded_props(v: &Value, computed: &[(String, PropertyResult)]) -> Result<(), String> {
+    let o = v.as_object().ok_or_else(|| {
+        format!(
+            "`value`: expected an object of properties, found {}",
+            json_type(v)
+        )
+    })?;
+    for k in o.keys() {
+        if !computed.iter().any(|(p, _)| p == k) {
+            return Err(format!("`value.{k}`: not a listed property"));
+        }
+    }
+    for (p, r) in computed {
+        let rec = o
+            .get(p)
+            .and_then(Value::as_object)
+            .ok_or_else(|| format!("`value.{p}`: missing {{\"holds\", \"min_slack\"}}"))?;
+        if let Some(k) = rec.keys().find(|k| *k != "holds" && *k != "min_slack") {
+            return Err(format!("`value.{p}.{k}`: unknown key"));
+        }
+        let holds = json_bool(
+            rec.get("holds")
+                .ok_or_else(|| format!("`value.{p}.holds`: missing"))?,
+        )
+        .map_err(|e| format!("`value.{p}.holds`: {e}"))?;
+        let slack = match rec.get("min_slack") {
+            None => return Err(format!("`value.{p}.min_slack`: missing")),
+            Some(Value::Null) => None,
+            Some(v) => Some(json_rat(v).map_err(|e| format!("`value.{p}.min_slack`: {e}"))?),
+        };
+        if holds != r.holds {
+            return Err(format!(
+                "property `{p}`: recorded holds = {holds} but recomputed holds = {} (min slack {})",
+                r.holds,
+                r.min_slack.as_ref().map_or("none".into(), fmt_rat)
+            ));
+        }
+        if slack != r.min_slack {
+            return Err(format!(
+                "property `{p}`: recorded min_slack {} differs from recomputed {}",
+                slack.as_ref().map_or("null".into(), fmt_rat),
+                r.min_slack.as_ref().map_or("null".into(), fmt_rat)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Compare the recorded `value` with the recomputed one.
+pub fn compare(o: &Map<String, Value>, computed: &QVal) -> Result<(), String> {
+    let v = req(o, "value")?;
+    match computed {
+        QVal::Num(q) => {
+            let r = json_rat(v).map_err(|e| format!("`value`: {e}"))?;
+            if &r != q {
+                return Err(format!(
+                    "recorded value {} differs from the recomputed value {}",
+                    fmt_rat(&r),
+                    fmt_rat(q)
+                ));
+            }
+        }
+        QVal::Bool(b) => {
+            let r = json_bool(v).map_err(|e| format!("`value`: {e}"))?;
+            if r != *b {
+                return Err(format!("recorded value {r} but the checker finds {b}"));
+            }
+        }
+        QVal::Props(p) => read_recorded_props(v, p)?,
+    }
+    Ok(())
+}

@@ -1,0 +1,304 @@
+//! The verdict rule, and specific checks: integers and non-canonical fractions in
+//! instances, one-point domains, parameterised instances without `poly-identity`, orders
+//! that change on the domain, division by zero, the profile limit, and malformed evidence.
+
+mod common;
+
+use mechcert_cert::{CertError, Verdict, check_certificate, check_file};
+use serde_json::{Value, json};
+
+fn err(c: &Value) -> CertError {
+    check_certificate(c).expect_err("must be rejected")
+}
+
+fn with_assertions(mut c: Value, a: Value, verdict: &str) -> Value {
+    c["assertions"] = a;
+    c["verdict"] = json!(verdict);
+    c
+}
+
+#[test]
+fn verdict_rule() {
+    let base = common::surplus_cert();
+    // Pi = 1/2, Pi_vcg = -7/4
+    let cond_false = json!({"role": "condition", "text": "VCG runs a surplus", "relation": "ge",
+        "left": "Pi_vcg", "right": "0", "holds": false});
+    let claim_false = json!({"role": "claim", "text": "Pi > 1", "relation": "gt",
+        "left": "Pi", "right": "1", "holds": false});
+    let claim_true = json!({"role": "claim", "text": "Pi > 0", "relation": "gt",
+        "left": "Pi", "right": "0", "holds": true});
+
+    let c = with_assertions(base.clone(), json!([claim_true, claim_false]), "fails");
+    assert_eq!(check_certificate(&c).unwrap().verdict, Verdict::Fails);
+    let c = with_assertions(base.clone(), json!([claim_true, claim_false]), "holds");
+    let e = err(&c);
+    assert_eq!(e.location, "verdict");
+    assert!(e.message.contains("claim assertion 2 fails"), "{e}");
+
+    // a failing condition makes the certificate not applicable, whatever the claims say
+    let c = with_assertions(
+        base.clone(),
+        json!([cond_false, claim_true]),
+        "not-applicable",
+    );
+    assert_eq!(
+        check_certificate(&c).unwrap().verdict,
+        Verdict::NotApplicable
+    );
+    let c = with_assertions(base.clone(), json!([cond_false, claim_true]), "holds");
+    assert!(err(&c).message.contains("condition assertion 1"));
+    let c = with_assertions(base.clone(), json!([claim_true]), "not-applicable");
+    assert_eq!(err(&c).location, "verdict");
+
+    // no claim at all proves nothing
+    let c = with_assertions(base, json!([cond_false]), "not-applicable");
+    assert!(err(&c).message.contains("no claim"));
+}
+
+#[test]
+fn recorded_holds_must_match() {
+    let mut c = common::surplus_cert();
+    c["assertions"][0]["holds"] = json!(false);
+    let e = err(&c);
+    assert_eq!(e.location, "assertion 1 (`Pi is exactly 1/2`)");
+    assert!(e.message.contains("recorded holds=false"), "{e}");
+}
+
+#[test]
+fn integers_and_non_canonical_fractions_are_accepted() {
+    let mut c = common::surplus_cert();
+    c["instance"]["buyer"]["values"] = json!([2, 5]);
+    c["instance"]["seller"]["values"] = json!(["2/2", 3]);
+    c["instance"]["seller"]["probs"] = json!(["3/6", "2/4"]);
+    c["quantities"][1]["value"] = json!("-14/8");
+    check_certificate(&c).unwrap();
+    // but floats and malformed numbers are not
+    for bad in [
+        json!(0.5),
+        json!("0.5"),
+        json!("1/0"),
+        json!(" 1/2"),
+        json!("+1/2"),
+        json!(null),
+    ] {
+        let mut c = common::surplus_cert();
+        c["instance"]["buyer"]["probs"][0] = bad.clone();
+        assert_eq!(err(&c).location, "instance", "{bad}");
+        let mut c = common::surplus_cert();
+        c["quantities"][0]["value"] = bad.clone();
+        assert_eq!(err(&c).location, "quantity `Pi`", "{bad}");
+    }
+}
+
+#[test]
+fn instance_validation() {
+    let cases: Vec<(&str, Value)> = vec![
+        (
+            "values not increasing",
+            json!({"values": ["5", "2"], "probs": ["1/2", "1/2"]}),
+        ),
+        (
+            "probabilities sum to 1",
+            json!({"values": ["2", "5"], "probs": ["1/2", "1/3"]}),
+        ),
+        (
+            "positive",
+            json!({"values": ["2", "5"], "probs": ["0", "1"]}),
+        ),
+        ("lengths", json!({"values": ["2", "5"], "probs": ["1"]})),
+        (
+            "unknown key",
+            json!({"values": ["2", "5"], "probs": ["1/2", "1/2"], "x": 1}),
+        ),
+    ];
+    for (what, side) in cases {
+        let mut c = common::surplus_cert();
+        c["instance"]["buyer"] = side;
+        assert_eq!(err(&c).location, "instance", "{what}");
+    }
+    let mut c = common::surplus_cert();
+    c["instance"]["tie_break"] = json!("random");
+    assert_eq!(err(&c).location, "instance");
+    // a parameterised instance must increase on the whole domain: 8k + 1 < 9k needs k > 1
+    let mut c = common::family_cert();
+    c["instance"]["domain"] = json!("k > 0");
+    c["instance"]["buyer"]["values"] = json!(["7k", "9k", "8k + 1"]);
+    assert_eq!(err(&c).location, "instance");
+}
+
+fn at_k(k: &str) -> Value {
+    json!({
+        "name": "Example 2 at a point", "buyers": 1, "parameter": "k", "domain": format!("k = {k}"),
+        "buyer": {"values": ["7k", "8k + 1", "9k + 1"], "probs": ["1/3", "1/3", "1/3"]},
+        "seller": {"values": ["3k", "8k", "9k"], "probs": ["1/3", "1/3", "1/3"]}
+    })
+}
+
+#[test]
+fn one_point_domain_is_a_concrete_instance() {
+    // Example 2 with one buyer: Π_1 = 1/3 for every k > 1; at k = 2: B = (14, 17, 19),
+    // S = (6, 16, 18): (14,6): 14 - 6; (17,6): 14 - 16; (17,16): 17 - 16; (19,6): 14 - 18;
+    // (19,16): 17 - 18; (19,18): 19 - 18; sum 3, times 1/9.
+    let c = json!({
+        "format": "mechcert-cert/1", "claim": "example-2", "section": "Sec. 5",
+        "statement": "Π_1 = 1/3", "verdict": "holds", "reason": "hand",
+        "instance": at_k("2"),
+        "quantities": [
+            {"name": "Pi1", "kind": "vcg-prime-surplus", "value": "1/3"},
+            {"name": "kk", "kind": "formula", "expr": "k^2 + B1", "value": "18"}
+        ],
+        "assertions": [{"role": "claim", "text": "Π_1 = 1/3", "relation": "eq",
+                        "left": "Pi1", "right": "1/3", "holds": true}]
+    });
+    check_certificate(&c).unwrap();
+    let mut wide = c.clone();
+    wide["instance"]["domain"] = json!("k > 1");
+    let e = err(&wide);
+    assert_eq!(e.location, "quantity `Pi1`");
+    assert!(e.message.contains("poly-identity"), "{e}");
+}
+
+#[test]
+fn poly_identity_needs_a_constant_order() {
+    // on 0 < k < 2, 8k + 1 and 9k cross at k = 1: Π_2 is not one polynomial there
+    let mut c = common::family_cert();
+    c["instance"]["domain"] = json!("1/2 < k < 2");
+    c["quantities"] = json!([{"name": "Pi2", "kind": "poly-identity", "poly": "19/27 - 4/27*k",
+        "of": {"kind": "vcg-prime-surplus"}, "degree_bound": 1, "value": true}]);
+    c["assertions"] = json!([{"role": "claim", "text": "identity", "relation": "is",
+        "left": "Pi2", "right": "true", "holds": true}]);
+    let e = err(&c);
+    assert_eq!(e.location, "quantity `Pi2`", "{e}");
+    // welfare of the zero allocation is 0 at every sample point, but the checker cannot
+    // prove it is one polynomial on a domain where the order of values changes
+    c["quantities"] = json!([{"name": "Pi2", "kind": "poly-identity", "poly": "0",
+        "of": {"kind": "welfare", "allocation": [["0", "0", "0"], ["0", "0", "0"], ["0", "0", "0"]]},
+        "degree_bound": 1, "value": true}]);
+    c["instance"]["buyers"] = json!(1);
+    let e = err(&c);
+    assert!(e.message.contains("cannot prove"), "{e}");
+    // the checker's own degree bound beats a smaller recorded one
+    let mut c = common::family_cert();
+    c["instance"]["buyer"]["values"][2] = json!("k^2 + 9k + 1");
+    c["quantities"] = json!([{"name": "g", "kind": "poly-identity", "poly": "1",
+        "of": {"kind": "welfare"}, "degree_bound": 1, "value": true}]);
+    assert!(err(&c).message.contains("degree"));
+}
+
+#[test]
+fn formula_errors() {
+    for (expr, what) in [
+        ("B1 / (S2 - S2)", "division by zero"),
+        ("B7", "index out of range"),
+        ("Q1", "unknown symbol"),
+        ("B1 +", "unexpected end"),
+        ("k", "unknown symbol"),
+    ] {
+        let mut c = common::surplus_cert();
+        c["quantities"][2]["expr"] = json!(expr);
+        let e = err(&c);
+        assert_eq!(e.location, "quantity `Pi_formula`");
+        assert!(e.message.contains(what), "{expr}: {e}");
+    }
+}
+
+#[test]
+fn profile_limit_is_a_clear_error() {
+    // 2^24 * 2 profiles > 10^7
+    let mut c = common::two_buyer_cert();
+    c["instance"]["buyers"] = json!(24);
+    let e = err(&c);
+    assert!(e.message.contains("exceed the limit"), "{e}");
+    c["instance"]["buyers"] = json!(1000);
+    assert!(err(&c).message.contains("too many to enumerate"));
+}
+
+#[test]
+fn lp_evidence_errors() {
+    let base = common::lp_small_cert();
+    let mut c = base.clone();
+    c["quantities"][1]["y"]["nope"] = json!("1");
+    assert!(err(&c).message.contains("not a row"));
+    let mut c = base.clone();
+    c["quantities"][1]["x"]["x(1,1)"] = json!("1");
+    assert!(err(&c).message.contains("not a variable"));
+    let mut c = base.clone();
+    c["quantities"][1]["y"]["ir_b(2)"] = json!("-1");
+    assert!(err(&c).message.contains("negative"));
+    let mut c = base.clone();
+    c["quantities"][1]["model"] = json!("min-surplus");
+    assert!(err(&c).message.contains("unknown model"));
+    let mut c = base.clone();
+    c["quantities"][1]["options"] = json!({"pi": "ge"});
+    assert!(err(&c).message.contains("not an option"));
+    let mut c = base.clone();
+    c["quantities"][2]["status"] = json!("infeasible");
+    assert!(err(&c).message.contains("takes no `x`"));
+    // a feasible point is not a Farkas certificate: an empty y proves nothing
+    let mut c = base;
+    c["quantities"][2]["status"] = json!("infeasible");
+    c["quantities"][2]["x"] = json!({});
+    c["quantities"][2]["value"] = json!(false);
+    assert!(err(&c).message.contains("Farkas"));
+}
+
+#[test]
+fn allocation_option_and_free_ties() {
+    // B = (1, 10), S = (1, 9) with a tie B1 = S1 (seller keeps the good): x* = [[0, 0], [1, 1]].
+    // With free_ties the tie cell x(1,1) is a variable. Feasible point: x(1,1) = 0,
+    // t = [[0, 0], [19/2, 19/2]]: xb = (0, 1), xs = (1/2, 1/2), tb = (0, 19/2),
+    // ts = (19/4, 19/4). ic_b(1,2): 1 - 19/2 <= 0; ic_b(2,1): -10 + 19/2 <= 0; ir_b: 0 <= 0,
+    // 19/2 <= 10; ic_s: 0 and 0; ir_s(1): 1/2 <= 19/4; ir_s(2): 9/2 <= 19/4.
+    let inst = json!({"name": "tie", "buyers": 1, "tie_break": "lowest-index",
+        "seller_ties": "no-trade",
+        "buyer": {"values": ["1", "10"], "probs": ["1/2", "1/2"]},
+        "seller": {"values": ["1", "9"], "probs": ["1/2", "1/2"]}});
+    let c = json!({
+        "format": "mechcert-cert/1", "claim": "c", "section": "s", "statement": "s",
+        "verdict": "holds", "reason": "r", "instance": inst,
+        "quantities": [
+            {"name": "bb", "kind": "lp", "model": "bb-feasible",
+             "options": {"free_ties": true, "allocation": [["0", "0"], ["1", "1"]]},
+             "status": "feasible",
+             "x": {"t(2,1)": "19/2", "t(2,2)": "19/2", "x(1,1)": "0"}, "value": true}
+        ],
+        "assertions": [{"role": "claim", "text": "feasible", "relation": "is", "left": "bb",
+                        "right": "true", "holds": true}]
+    });
+    check_certificate(&c).unwrap();
+    let mut bad = c.clone();
+    bad["quantities"][0]["options"]["free_ties"] = json!(false);
+    assert!(err(&bad).message.contains("not a variable"));
+    let mut bad = c;
+    // t(2,1) = 21/2: ts = (21/4, 19/4) and ic_s(2,1) = -19/4 + 9/2 + 21/4 - 9/2 = 1/2 > 0
+    bad["quantities"][0]["x"]["t(2,1)"] = json!("21/2");
+    let e = err(&bad);
+    assert!(
+        e.message
+            .contains("row `ic_s(2,1)`: left side 1/2 > right side 0"),
+        "{e}"
+    );
+}
+
+#[test]
+fn check_file_reads_json() {
+    let dir = std::env::temp_dir().join(format!("mechcert-cert-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ok = dir.join("ok.json");
+    std::fs::write(
+        &ok,
+        serde_json::to_string_pretty(&common::lp_deficit_cert()).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(check_file(&ok).unwrap().claim, "theorem-3");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    assert!(
+        check_file(&bad)
+            .unwrap_err()
+            .message
+            .contains("not valid JSON")
+    );
+    assert!(check_file(dir.join("missing.json")).is_err());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,70 @@
+//! Tampering: for every hand-made certificate, every single change of one number (+1), one
+//! polynomial or expression (`+ 1` appended) or one boolean (flipped) makes the check fail,
+//! with a message that names where (instance, a quantity, an assertion, the verdict).
+//!
+//! The only changes that cannot matter are listed in `CANNOT_MATTER` and must pass:
+//! raising `degree_bound` keeps it a valid bound (the checker proves its own bound and samples
+//! more points).
+
+mod common;
+
+use mechcert_cert::check_certificate;
+
+const CANNOT_MATTER: &[&str] = &["degree_bound"];
+
+#[test]
+fn every_single_change_is_detected() {
+    let mut total = 0;
+    let mut wrong = vec![];
+    for (name, cert) in common::all_valid() {
+        let tampered = common::tamper_all(&cert);
+        assert!(
+            tampered.len() > 10,
+            "{name}: only {} changes",
+            tampered.len()
+        );
+        for t in tampered {
+            total += 1;
+            let harmless = CANNOT_MATTER.iter().any(|s| t.path.ends_with(s));
+            match check_certificate(&t.cert) {
+                Ok(_) if harmless => {}
+                Ok(_) => wrong.push(format!(
+                    "{name}: `{}` changed {} still passes",
+                    t.path, t.change
+                )),
+                Err(e) => {
+                    assert!(
+                        !harmless,
+                        "{name}: `{}` changed {} fails: {e}",
+                        t.path, t.change
+                    );
+                    let where_ok = ["instance", "quantity", "assertion", "verdict"]
+                        .iter()
+                        .any(|w| e.location.starts_with(w));
+                    assert!(
+                        where_ok && !e.message.is_empty(),
+                        "{name}: `{}`: {e}",
+                        t.path
+                    );
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(total > 200, "only {total} changes tried");
+}
+
+#[test]
+fn every_verdict_change_is_detected() {
+    for (name, cert) in common::all_valid() {
+        for v in ["holds", "fails", "not-applicable", "maybe"] {
+            if cert["verdict"] == v {
+                continue;
+            }
+            let mut c = cert.clone();
+            c["verdict"] = v.into();
+            let e = check_certificate(&c).expect_err(name);
+            assert_eq!(e.location, "verdict", "{name}: {e}");
+        }
+    }
+}
