@@ -1,1 +1,106 @@
-//! Exact rational simplex for mechcert: optimal, infeasible or unbounded, always with a certificate
+//! Exact rational simplex for mechcert: optimal, infeasible or unbounded, always with a
+//! certificate.
+//!
+//! [`solve`] (or [`solve_with`]) answers a [`Problem`]
+//! `max/min c·x  s.t.  a_i·x (<=|>=|=) b_i,  l <= x <= u` (bounds may be infinite) with an
+//! [`Outcome`]; [`check_outcome`] re-verifies an outcome using only sums and signs. All
+//! arithmetic is exact ([`Rat`]); there are no floating-point numbers anywhere.
+//!
+//! # Certificate conventions (the contract)
+//!
+//! `A` is the matrix of the rows **as given** (no negation of `Ge` rows), `b` their right
+//! hand sides, `c` the objective, `l`/`u` the bounds (`None` = -inf / +inf). Vectors `y`
+//! have one entry per row, in the order of `Problem::rows`; `x`, `reduced` and `ray` one
+//! entry per variable.
+//!
+//! ## `Optimal { x, value, y, reduced }`
+//! 1. `x` satisfies every row and `l <= x <= u`; `value = c·x`.
+//! 2. `reduced = c - A^T y` exactly (so `c = A^T y + reduced`: Lagrange multipliers).
+//! 3. Signs of `y`:
+//!    - `Maximize`: `y_i >= 0` on `Le` rows, `y_i <= 0` on `Ge` rows, free on `Eq` rows;
+//!    - `Minimize`: `y_i <= 0` on `Le` rows, `y_i >= 0` on `Ge` rows, free on `Eq` rows.
+//! 4. Dual bound. `Maximize`: `reduced_j > 0` needs `u_j` finite, `reduced_j < 0` needs
+//!    `l_j` finite, and `D = y·b + Σ_j (reduced_j > 0 ? reduced_j·u_j : reduced_j·l_j)`.
+//!    `Minimize`: `reduced_j > 0` needs `l_j` finite, `reduced_j < 0` needs `u_j` finite,
+//!    and `D = y·b + Σ_j (reduced_j > 0 ? reduced_j·l_j : reduced_j·u_j)`
+//!    (terms with `reduced_j = 0` are zero).
+//! 5. `D = value` exactly.
+//!
+//! Why this proves optimality (maximise): for any feasible `x'`,
+//! `c·x' = Σ_i y_i a_i·x' + reduced·x' <= y·b + Σ_j reduced_j·(u_j or l_j) = D`, because
+//! `y_i a_i·x' <= y_i b_i` on every row by the sign rule, and `reduced_j x'_j` is at most
+//! `reduced_j u_j` (if positive) or `reduced_j l_j` (if negative). Minimise: all reversed.
+//!
+//! ## `Infeasible { y }` (the same for both senses)
+//! 1. Signs: `y_i >= 0` on `Le` rows, `y_i <= 0` on `Ge` rows, free on `Eq` rows (for the
+//!    oriented system `a·x <= b`, with `Ge` rows negated, these are `y >= 0` on inequalities).
+//! 2. Let `a = A^T y`. `a_j > 0` needs `l_j` finite and `a_j < 0` needs `u_j` finite;
+//!    `M = Σ_j (a_j > 0 ? a_j·l_j : a_j·u_j)` (zero terms for `a_j = 0`) is the minimum
+//!    of `a·x` over the bound box.
+//! 3. `M > y·b` strictly.
+//!
+//! Every `x` satisfying the rows has `a·x = Σ_i y_i a_i·x <= y·b < M`, so no `x` in the
+//! box satisfies them. Special case: if some variable has `l_j > u_j`, the box is empty,
+//! the solver returns `y = 0`, and the checker accepts `y = 0` only in that case.
+//!
+//! ## `Unbounded { x, ray }`
+//! 1. `x` is feasible (as for `Optimal`).
+//! 2. `a_i·ray <= 0` on `Le` rows, `>= 0` on `Ge` rows, `= 0` on `Eq` rows.
+//! 3. `ray_j > 0` only if `u_j` is infinite, `ray_j < 0` only if `l_j` is infinite.
+//! 4. `c·ray > 0` for `Maximize`, `c·ray < 0` for `Minimize`.
+//!
+//! So `x + t·ray` is feasible for all `t >= 0` and its objective is unbounded.
+//!
+//! # Problem conventions
+//! Row coefficients are sparse `(variable, coefficient)` pairs; repeated variables are
+//! added. Any number of variables and rows (including none) is allowed; zero rows are
+//! fine (an infeasible zero row gets a Farkas vector on that row alone).
+//!
+//! # Algorithm
+//! A bounded-variable primal simplex on a condensed tableau (see `simplex.rs`): composite
+//! phase 1, Dantzig pricing with a fall-back to Bland's rule after a run of degenerate
+//! pivots (so it provably terminates), all in exact rationals. The answer is re-verified
+//! with [`check_outcome`] before it is returned (see [`Options::verify`]).
+
+mod certify;
+mod check;
+mod form;
+mod options;
+mod problem;
+mod simplex;
+mod tableau;
+
+pub use check::check_outcome;
+pub use mechcert_num::Rat;
+pub use options::{Options, Pricing, Report, Stats};
+pub use problem::{Outcome, Problem, Row, RowKind, Sense};
+
+/// Solve `p` with the default options. Panics if `p` is malformed (see
+/// [`Problem::validate`]).
+pub fn solve(p: &Problem) -> Outcome {
+    solve_with(p, &Options::default()).outcome
+}
+
+/// Solve `p` with the given options, reporting statistics as well.
+pub fn solve_with(p: &Problem, opts: &Options) -> Report {
+    if let Err(e) = p.validate() {
+        panic!("mechcert-lp: malformed problem: {e}");
+    }
+    let (outcome, stats) = if p.empty_box_var().is_some() {
+        (
+            Outcome::Infeasible {
+                y: vec![Rat::ZERO; p.rows.len()],
+            },
+            Stats::default(),
+        )
+    } else {
+        let f = form::StdForm::new(p);
+        simplex::Solver::new(&f, opts).run()
+    };
+    if opts.verify
+        && let Err(e) = check_outcome(p, &outcome)
+    {
+        panic!("mechcert-lp: the solver's certificate does not verify: {e}");
+    }
+    Report { outcome, stats }
+}

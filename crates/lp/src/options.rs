@@ -1,0 +1,59 @@
+//! Solver options and the statistics a solve reports.
+
+use crate::problem::Outcome;
+
+/// How the entering variable is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pricing {
+    /// Largest |reduced cost| (ties: smallest variable index); falls back to Bland's rule
+    /// after [`Options::bland_after`] consecutive degenerate pivots, and returns to Dantzig
+    /// after the next nondegenerate step.
+    Dantzig,
+    /// Bland's rule throughout: smallest eligible index enters, smallest index leaves.
+    Bland,
+}
+
+/// Solver options. `Options::default()` is what [`crate::solve`] uses.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub pricing: Pricing,
+    /// Consecutive degenerate pivots after which Dantzig pricing switches to Bland's rule.
+    pub bland_after: usize,
+    /// Re-verify the answer with [`crate::check_outcome`] and panic if it fails (a solver
+    /// bug). Cheap next to the solve; on by default.
+    pub verify: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            pricing: Pricing::Dantzig,
+            bland_after: 50,
+            verify: true,
+        }
+    }
+}
+
+/// Counters of one solve.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Basis changes in phases 1 and 2 (crash pivots excluded).
+    pub pivots: usize,
+    /// Pivots of the free-variable crash before phase 1.
+    pub crash_pivots: usize,
+    /// Steps where the entering variable went from one bound to the other without a pivot.
+    pub bound_flips: usize,
+    /// Pivots with a zero step.
+    pub degenerate: usize,
+    /// Iterations spent in phase 1.
+    pub phase1_iterations: usize,
+    /// How often Dantzig pricing fell back to Bland's rule.
+    pub bland_switches: usize,
+}
+
+/// The outcome of [`crate::solve_with`] and its statistics.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub outcome: Outcome,
+    pub stats: Stats,
+}

@@ -1,0 +1,394 @@
+//! The bounded-variable primal simplex on the condensed tableau, in exact rationals.
+//!
+//! Start: every row activity basic, every structural variable nonbasic at a finite bound
+//! (its lower one if it has one) or, if free, at zero. A crash then pivots free variables
+//! into the basis against rows that sit at a bound (this does not move the point).
+//!
+//! Phase 1 ("composite") maximises minus the sum of infeasibilities of the basic row
+//! activities, with the linearised cost `+1` on a basic variable below its lower bound and
+//! `-1` above its upper bound; the ratio test stops at the first breakpoint, so feasible
+//! variables stay feasible and an infeasible one leaves the basis at the bound it reaches.
+//! Structural variables are therefore always within their bounds.
+//!
+//! Termination: a nondegenerate step strictly improves the phase objective (phase 1: the
+//! sum of infeasibilities, which is a function of the basis), so no basis repeats across
+//! nondegenerate steps. During a run of degenerate steps no value changes, so the phase-1
+//! cost is fixed and the run is the simplex method on one fixed LP; after
+//! `bland_after` degenerate pivots the rule switches to Bland's (smallest index enters,
+//! smallest index among ratio ties leaves), which cannot cycle, so every run ends.
+
+use std::cmp::Ordering;
+
+use mechcert_num::Rat;
+
+use crate::certify;
+use crate::form::StdForm;
+use crate::options::{Options, Pricing, Stats};
+use crate::problem::Outcome;
+use crate::tableau::Tableau;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    Basic(usize),
+    Nonbasic(usize),
+}
+
+/// Which way the entering variable moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    Up,
+    Down,
+}
+
+/// How a step ends.
+enum Block {
+    /// The entering variable reaches its other bound: no basis change.
+    Flip,
+    /// The basic variable of this row reaches a bound (`true`: its upper one) and leaves.
+    Row(usize, bool),
+}
+
+/// Infeasibility status of a basic variable.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Below,
+    Ok,
+    Above,
+}
+
+pub(crate) struct Solver<'a> {
+    pub f: &'a StdForm,
+    /// `m + 1` rows: constraint rows and the phase-2 reduced costs.
+    pub t: Tableau,
+    pub basic: Vec<usize>,
+    pub nonbasic: Vec<usize>,
+    pub place: Vec<Place>,
+    /// Current value of all `n + m` variables.
+    pub val: Vec<Rat>,
+    opts: &'a Options,
+    pub stats: Stats,
+    bland: bool,
+    degenerate_run: usize,
+}
+
+impl<'a> Solver<'a> {
+    pub fn new(f: &'a StdForm, opts: &'a Options) -> Solver<'a> {
+        let (n, m) = (f.n, f.m);
+        let mut t = Tableau::zeros(m + 1, n);
+        for (i, row) in f.rows.iter().enumerate() {
+            for (j, a) in row {
+                t.set(i, *j, a.clone());
+            }
+        }
+        for j in 0..n {
+            t.set(m, j, f.cost[j].clone());
+        }
+        let mut val = vec![Rat::ZERO; n + m];
+        for (j, v) in val.iter_mut().enumerate().take(n) {
+            if let Some(l) = &f.lo[j] {
+                *v = l.clone();
+            } else if let Some(u) = &f.hi[j] {
+                *v = u.clone();
+            }
+        }
+        for (i, row) in f.rows.iter().enumerate() {
+            let mut s = Rat::ZERO;
+            for (j, a) in row {
+                if !val[*j].is_zero() {
+                    s += a * &val[*j];
+                }
+            }
+            val[n + i] = s;
+        }
+        let place = (0..n)
+            .map(Place::Nonbasic)
+            .chain((0..m).map(Place::Basic))
+            .collect();
+        Solver {
+            f,
+            t,
+            basic: (n..n + m).collect(),
+            nonbasic: (0..n).collect(),
+            place,
+            val,
+            opts,
+            stats: Stats::default(),
+            bland: opts.pricing == Pricing::Bland,
+            degenerate_run: 0,
+        }
+    }
+
+    pub fn run(mut self) -> (Outcome, Stats) {
+        self.crash_free();
+        if let Some(y) = self.phase1() {
+            return (certify::infeasible(&self, y), self.stats);
+        }
+        let out = match self.phase2() {
+            None => certify::optimal(&self),
+            Some((q, dir)) => certify::unbounded(&self, q, dir == Dir::Up),
+        };
+        (out, self.stats)
+    }
+
+    fn status(&self, v: usize) -> Status {
+        let x = &self.val[v];
+        if self.f.lo[v].as_ref().is_some_and(|l| x < l) {
+            Status::Below
+        } else if self.f.hi[v].as_ref().is_some_and(|u| x > u) {
+            Status::Above
+        } else {
+            Status::Ok
+        }
+    }
+
+    fn at_bound(&self, v: usize) -> bool {
+        let x = &self.val[v];
+        self.f.lo[v].as_ref() == Some(x) || self.f.hi[v].as_ref() == Some(x)
+    }
+
+    /// Pivot each free structural variable into the basis against a row whose basic
+    /// variable is at a bound (the point does not move), choosing the sparsest such row.
+    fn crash_free(&mut self) {
+        let m = self.f.m;
+        for v in 0..self.f.n {
+            if !self.f.is_free(v) {
+                continue;
+            }
+            let Place::Nonbasic(q) = self.place[v] else {
+                continue;
+            };
+            let mut best: Option<(usize, usize)> = None;
+            for i in 0..m {
+                let b = self.basic[i];
+                if self.t.get(i, q).is_zero() || self.f.is_free(b) || !self.at_bound(b) {
+                    continue;
+                }
+                let nnz = self.t.row_nnz(i);
+                if best.is_none_or(|(_, k)| nnz < k) {
+                    best = Some((i, nnz));
+                }
+            }
+            if let Some((p, _)) = best {
+                self.exchange(p, q);
+                self.stats.crash_pivots += 1;
+            }
+        }
+    }
+
+    /// Swap the basic variable of row `p` and the nonbasic variable of column `q`.
+    fn exchange(&mut self, p: usize, q: usize) {
+        self.t.pivot(p, q);
+        let (b, nb) = (self.basic[p], self.nonbasic[q]);
+        self.basic[p] = nb;
+        self.nonbasic[q] = b;
+        self.place[nb] = Place::Basic(p);
+        self.place[b] = Place::Nonbasic(q);
+    }
+
+    /// The entering column and direction for reduced costs `d` (one per column), or `None`
+    /// if no nonbasic variable can improve the objective.
+    fn choose_entering(&self, d: &[Rat]) -> Option<(usize, Dir)> {
+        let mut best: Option<(usize, Dir)> = None;
+        for (j, dj) in d.iter().enumerate() {
+            let dir = match dj.signum() {
+                Ordering::Equal => continue,
+                Ordering::Greater => Dir::Up,
+                Ordering::Less => Dir::Down,
+            };
+            let v = self.nonbasic[j];
+            let movable = match dir {
+                Dir::Up => self.f.hi[v].as_ref().is_none_or(|u| self.val[v] < *u),
+                Dir::Down => self.f.lo[v].as_ref().is_none_or(|l| self.val[v] > *l),
+            };
+            if !movable {
+                continue;
+            }
+            best = match best {
+                None => Some((j, dir)),
+                Some((k, kdir)) => {
+                    let vk = self.nonbasic[k];
+                    let better = if self.bland {
+                        v < vk
+                    } else {
+                        match dj.abs().cmp(&d[k].abs()) {
+                            Ordering::Greater => true,
+                            Ordering::Less => false,
+                            Ordering::Equal => v < vk,
+                        }
+                    };
+                    if better {
+                        Some((j, dir))
+                    } else {
+                        Some((k, kdir))
+                    }
+                }
+            };
+        }
+        best
+    }
+
+    /// Ratio test for column `q` moving in `dir`. In phase 1 infeasible basic variables
+    /// block where they become feasible. `None`: nothing blocks (unbounded direction).
+    fn ratio_test(&self, q: usize, dir: Dir) -> Option<(Rat, Block)> {
+        let f = self.f;
+        let vq = self.nonbasic[q];
+        let mut best: Option<(Rat, Block)> = None;
+        if let (Some(l), Some(u)) = (&f.lo[vq], &f.hi[vq]) {
+            best = Some((u - l, Block::Flip));
+        }
+        // Ties among rows: Bland mode takes the smallest variable index; otherwise the
+        // largest |alpha|. A flip is kept on ties (it needs no pivot).
+        let mut best_alpha: Option<Rat> = None;
+        for i in 0..f.m {
+            let a = self.t.get(i, q);
+            if a.is_zero() {
+                continue;
+            }
+            let up = (a.signum() == Ordering::Greater) == (dir == Dir::Up);
+            let b = self.basic[i];
+            let x = &self.val[b];
+            let target = match (self.status(b), up) {
+                (Status::Ok, true) | (Status::Above, false) => f.hi[b].as_ref().map(|u| (u, true)),
+                (Status::Ok, false) | (Status::Below, true) => f.lo[b].as_ref().map(|l| (l, false)),
+                (Status::Below, false) | (Status::Above, true) => None,
+            };
+            let Some((bound, upper)) = target else {
+                continue;
+            };
+            let abs_a = a.abs();
+            let theta = (bound - x).abs() / &abs_a;
+            let take = match &best {
+                None => true,
+                Some((bt, blk)) => match theta.cmp(bt) {
+                    Ordering::Less => true,
+                    Ordering::Greater => false,
+                    Ordering::Equal => match blk {
+                        Block::Flip => false,
+                        Block::Row(k, _) => {
+                            if self.bland {
+                                b < self.basic[*k]
+                            } else {
+                                best_alpha.as_ref().is_some_and(|ba| abs_a > *ba)
+                            }
+                        }
+                    },
+                },
+            };
+            if take {
+                best = Some((theta, Block::Row(i, upper)));
+                best_alpha = Some(abs_a);
+            }
+        }
+        best
+    }
+
+    /// Move column `q` by `theta` in `dir` and end the step as `block` says.
+    fn step(&mut self, q: usize, dir: Dir, theta: Rat, block: Block) {
+        let vq = self.nonbasic[q];
+        if theta.is_zero() {
+            self.stats.degenerate += 1;
+            self.degenerate_run += 1;
+            if !self.bland && self.degenerate_run >= self.opts.bland_after {
+                self.bland = true;
+                self.stats.bland_switches += 1;
+            }
+        } else {
+            self.degenerate_run = 0;
+            if self.opts.pricing != Pricing::Bland {
+                self.bland = false;
+            }
+            let signed = match dir {
+                Dir::Up => theta,
+                Dir::Down => -theta,
+            };
+            self.val[vq] += &signed;
+            for i in 0..self.f.m {
+                let a = self.t.get(i, q);
+                if !a.is_zero() {
+                    let delta = &signed * a;
+                    self.val[self.basic[i]] += delta;
+                }
+            }
+        }
+        match block {
+            Block::Flip => {
+                self.stats.bound_flips += 1;
+            }
+            Block::Row(p, upper) => {
+                let b = self.basic[p];
+                let bound = if upper { &self.f.hi[b] } else { &self.f.lo[b] };
+                debug_assert_eq!(bound.as_ref(), Some(&self.val[b]));
+                self.exchange(p, q);
+                self.stats.pivots += 1;
+            }
+        }
+    }
+
+    /// Phase 1. `None` once the basis is feasible; otherwise the Farkas multipliers of the
+    /// row activities (internal signs, see `certify::infeasible`).
+    fn phase1(&mut self) -> Option<Vec<Rat>> {
+        let (n, m) = (self.f.n, self.f.m);
+        let mut d = vec![Rat::ZERO; n];
+        loop {
+            let mut cost: Vec<(usize, bool)> = Vec::new();
+            for i in 0..m {
+                match self.status(self.basic[i]) {
+                    Status::Ok => {}
+                    Status::Below => cost.push((i, true)),
+                    Status::Above => cost.push((i, false)),
+                }
+            }
+            if cost.is_empty() {
+                return None;
+            }
+            for v in d.iter_mut() {
+                *v = Rat::ZERO;
+            }
+            for (i, below) in &cost {
+                for (j, a) in self.t.row(*i).iter().enumerate() {
+                    if !a.is_zero() {
+                        if *below {
+                            d[j] += a;
+                        } else {
+                            d[j] -= a;
+                        }
+                    }
+                }
+            }
+            let Some((q, dir)) = self.choose_entering(&d) else {
+                // Multipliers: pi = d_r - c_r on row activities.
+                let mut y = vec![Rat::ZERO; m];
+                for (i, yi) in y.iter_mut().enumerate() {
+                    match self.place[n + i] {
+                        Place::Nonbasic(j) => *yi = d[j].clone(),
+                        Place::Basic(_) => {}
+                    }
+                }
+                for (i, below) in &cost {
+                    let b = self.basic[*i];
+                    debug_assert!(b >= n, "structural variables stay within their bounds");
+                    y[b - n] = if *below { -Rat::ONE } else { Rat::ONE };
+                }
+                return Some(y);
+            };
+            let (theta, block) = self
+                .ratio_test(q, dir)
+                .expect("phase 1 always has a blocking infeasible variable");
+            self.step(q, dir, theta, block);
+            self.stats.phase1_iterations += 1;
+        }
+    }
+
+    /// Phase 2 from a feasible basis: `None` when optimal, or the unbounded column and its
+    /// direction.
+    fn phase2(&mut self) -> Option<(usize, Dir)> {
+        let m = self.f.m;
+        loop {
+            let (q, dir) = self.choose_entering(self.t.row(m))?;
+            match self.ratio_test(q, dir) {
+                None => return Some((q, dir)),
+                Some((theta, block)) => self.step(q, dir, theta, block),
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Property tests on random small LPs: every certificate verifies, and the answer agrees
+//! with brute-force vertex enumeration (independent of the simplex).
+
+mod common;
+
+use common::brute::{self, KINDS};
+use common::option_sets;
+use mechcert_lp::{Options, Outcome, Problem, Rat, Row, Sense, check_outcome, solve_with};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
+
+/// A random LP: 2-4 variables, 1-5 rows, small integer coefficients (zeros frequent),
+/// bounds finite (`finite = true`) or each side infinite with probability 1/3.
+fn arb_lp(finite: bool) -> impl Strategy<Value = Problem> {
+    (2usize..=4, 1usize..=5).prop_flat_map(move |(n, m)| {
+        let coef = prop_oneof![2 => Just(0i64), 3 => -3i64..=3];
+        let rows = prop::collection::vec(
+            (prop::collection::vec(coef.clone(), n), 0usize..3, -5i64..=5),
+            m,
+        );
+        let bound = (-3i64..=1, 0i64..=4, 0u8..3, 0u8..3);
+        let bounds = prop::collection::vec(bound, n);
+        let obj = prop::collection::vec(-3i64..=3, n);
+        (rows, bounds, obj, any::<bool>()).prop_map(move |(rows, bounds, obj, max)| {
+            let mut p = Problem::new(
+                if max {
+                    Sense::Maximize
+                } else {
+                    Sense::Minimize
+                },
+                n,
+            );
+            p.objective = obj.into_iter().map(Rat::int).collect();
+            for (j, (l, w, hide_l, hide_u)) in bounds.into_iter().enumerate() {
+                p.lower[j] = (finite || hide_l != 0).then(|| Rat::int(l));
+                p.upper[j] = (finite || hide_u != 0).then(|| Rat::int(l + w));
+            }
+            p.rows = rows
+                .into_iter()
+                .map(|(a, k, b)| {
+                    let coeffs = a
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(_, c)| *c != 0)
+                        .map(|(j, c)| (j, Rat::int(c)))
+                        .collect();
+                    Row::new(coeffs, KINDS[k], Rat::int(b))
+                })
+                .collect();
+            p
+        })
+    })
+}
+
+fn solve_all(p: &Problem) -> Vec<Outcome> {
+    option_sets()
+        .into_iter()
+        .map(|o| {
+            let out = solve_with(p, &Options { verify: false, ..o }).outcome;
+            if let Err(e) = check_outcome(p, &out) {
+                panic!("certificate rejected: {e}\n{p:?}\n{out:?}");
+            }
+            out
+        })
+        .collect()
+}
+
+/// Run `cases` random problems through `body`, counting outcome kinds (of the default
+/// option set); every kind in `kinds` must occur in at least 5% of the cases, so that the
+/// property cannot hold vacuously.
+fn run(
+    strategy: impl Strategy<Value = Problem>,
+    cases: u32,
+    kinds: &[&str],
+    body: impl Fn(&Problem, &[Outcome]) -> Result<(), TestCaseError>,
+) {
+    let config = ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::with_cases(cases)
+    };
+    let counts = RefCell::new(BTreeMap::<&'static str, u32>::new());
+    TestRunner::new(config)
+        .run(&strategy, |p| {
+            let outs = solve_all(&p);
+            *counts.borrow_mut().entry(outs[0].kind()).or_default() += 1;
+            body(&p, &outs)
+        })
+        .unwrap();
+    let counts = counts.into_inner();
+    for k in kinds {
+        let c = counts.get(k).copied().unwrap_or(0);
+        assert!(c >= cases / 20, "only {c} {k} outcomes: {counts:?}");
+    }
+}
+
+/// All bounds finite: the region is a polytope, so brute force decides everything.
+#[test]
+fn finite_boxes_match_brute_force() {
+    run(arb_lp(true), 400, &["optimal", "infeasible"], |p, outs| {
+        let want = brute::optimum(p);
+        for out in outs {
+            match (&want, out) {
+                (None, Outcome::Infeasible { .. }) => {}
+                (Some(v), Outcome::Optimal { value, .. }) => prop_assert_eq!(v, value),
+                _ => prop_assert!(false, "brute force {:?}, solver {:?}", want, out),
+            }
+        }
+        Ok(())
+    });
+}
+
+/// Some bounds infinite: certificates verify; compare with brute force on a huge box
+/// (an optimal basic solution of these tiny problems lies far inside it).
+#[test]
+fn open_boxes_are_consistent() {
+    run(
+        arb_lp(false),
+        400,
+        &["optimal", "infeasible", "unbounded"],
+        |p, outs| {
+            const K: i64 = 1_000_000;
+            let want = brute::optimum(&brute::clamp(p, K));
+            for out in outs {
+                match out {
+                    Outcome::Infeasible { .. } => {
+                        prop_assert!(want.is_none(), "solver infeasible, box feasible")
+                    }
+                    Outcome::Optimal { value, x, .. } => {
+                        prop_assert!(x.iter().all(|v| v.abs() < Rat::int(K)));
+                        prop_assert_eq!(want.as_ref(), Some(value));
+                    }
+                    Outcome::Unbounded { .. } => {
+                        // The ray certificate was verified; the clamped problem is feasible.
+                        prop_assert!(want.is_some());
+                    }
+                }
+            }
+            Ok(())
+        },
+    );
+}
