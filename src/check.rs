@@ -9,7 +9,7 @@ use mechcert_mech::{
     efficient_allocation, tight, vcg, vcg_prime,
 };
 use mechcert_model::{Env, Instance};
-use mechcert_num::{FailSet, Rat, Scalar};
+use mechcert_num::{FailSet, Interval, Poly, Rat, Scalar};
 use mechcert_verify::{DEFAULT_MAX_PROFILES, Options, Report, Subject, check};
 
 use crate::Failure;
@@ -78,9 +78,14 @@ fn options(a: &CheckArgs) -> Options {
 }
 
 fn alpha(a: &CheckArgs) -> Result<Rat, Failure> {
-    let v: Rat = a.alpha.parse().map_err(|e| Failure::Input(format!("--alpha `{}`: {e}", a.alpha)))?;
+    let v: Rat = a
+        .alpha
+        .parse()
+        .map_err(|e| Failure::Input(format!("--alpha `{}`: {e}", a.alpha)))?;
     if v.is_negative() || v > Rat::ONE {
-        return Err(Failure::Input(format!("--alpha {v} is not a share: use a number from 0 to 1")));
+        return Err(Failure::Input(format!(
+            "--alpha {v} is not a share: use a number from 0 to 1"
+        )));
     }
     Ok(v)
 }
@@ -123,11 +128,19 @@ fn check_mechanism<S: Scalar>(
         }
         MechanismKind::VcgPrime => {
             let comp = compress::vcg_prime_interim(env);
-            verified(env, Subject::Profiles(&VcgPrimeFourCase), Some(&comp), &opts)?
+            verified(
+                env,
+                Subject::Profiles(&VcgPrimeFourCase),
+                Some(&comp),
+                &opts,
+            )?
         }
-        MechanismKind::Tight if single => {
-            verified(env, Subject::Tabular(&tight(env, &allocation(inst, env))), None, &opts)?
-        }
+        MechanismKind::Tight if single => verified(
+            env,
+            Subject::Tabular(&tight(env, &allocation(inst, env))),
+            None,
+            &opts,
+        )?,
         MechanismKind::Tight => return Err(needs_single("tight")),
         MechanismKind::Bb => {
             let shares = Shares::seller_share(env.buyers, &alpha(a)?);
@@ -140,17 +153,26 @@ fn check_mechanism<S: Scalar>(
                 let bb = BudgetBalanced::new(env, &base, &base_interim, shares);
                 let tab = Tabular::tabulate(env, &bb);
                 let report = verified(env, Subject::Tabular(&tab), None, &opts)?;
-                return Ok(Checked { report, base_surplus: Some(bb.base_surplus().clone()) });
+                return Ok(Checked {
+                    report,
+                    base_surplus: Some(bb.base_surplus().clone()),
+                });
             }
             let base = VcgPrimeFourCase;
             let comp = compress::vcg_prime_interim(env);
             let bb = BudgetBalanced::new(env, &base, &comp, shares);
             let by_construction = bb.interim_by_construction(&comp);
             let report = verified(env, Subject::Profiles(&bb), Some(&by_construction), &opts)?;
-            return Ok(Checked { report, base_surplus: Some(bb.base_surplus().clone()) });
+            return Ok(Checked {
+                report,
+                base_surplus: Some(bb.base_surplus().clone()),
+            });
         }
     };
-    Ok(Checked { report, base_surplus: None })
+    Ok(Checked {
+        report,
+        base_surplus: None,
+    })
 }
 
 fn describe(inst: &Instance) -> String {
@@ -166,16 +188,24 @@ fn describe(inst: &Instance) -> String {
 
 fn print_report<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str, symbolic: bool) {
     let r = &c.report;
-    println!("instance   {} ({})", inst.name, inst.origin);
-    println!("           {}", describe(inst));
+    if !symbolic {
+        println!("instance   {} ({})", inst.name, inst.origin);
+        println!("           {}", describe(inst));
+    }
     println!("mechanism  {}", r.mechanism);
-    let source = r.interim_source.map_or("none".to_string(), |s| s.name().to_string());
+    let source = r
+        .interim_source
+        .map_or("none".to_string(), |s| s.name().to_string());
     println!(
         "profiles   {} (enumerated {}; interim tables from {}{})",
         r.profiles,
         r.enumerated,
         source,
-        if r.cross_checked { ", cross-checked against compression" } else { "" }
+        if r.cross_checked {
+            ", cross-checked against compression"
+        } else {
+            ""
+        }
     );
     if let Some(pi) = &c.base_surplus {
         println!("base surplus Π = {}", pi.display_with(param));
@@ -207,7 +237,12 @@ fn print_report<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str, symboli
         if let Some(why) = &p.skipped {
             println!("\n{} skipped: {why}", p.property.key());
         } else if !p.first.is_empty() {
-            println!("\n{} fails ({} of {}); first violations:", p.property.key(), p.violations, p.checked);
+            println!(
+                "\n{} fails ({} of {}); first violations:",
+                p.property.key(),
+                p.violations,
+                p.checked
+            );
             for v in &p.first {
                 println!("  {}: slack {}", v.inequality, v.slack.display_with(param));
             }
@@ -228,7 +263,11 @@ fn json<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str) -> serde_json::
 
 /// With `--only ex-post` there is nothing to report when profiles cannot be enumerated: that
 /// is an input error that says how many there are and how to raise the limit.
-fn enumeration_possible<S: Scalar>(inst: &Instance, env: &Env<S>, a: &CheckArgs) -> Result<(), Failure> {
+fn enumeration_possible<S: Scalar>(
+    inst: &Instance,
+    env: &Env<S>,
+    a: &CheckArgs,
+) -> Result<(), Failure> {
     let count = env.profile_count_exact();
     if a.only == Some(Only::ExPost) && count > Rat::from(a.max_profiles) {
         return Err(Failure::Input(format!(
@@ -239,13 +278,115 @@ fn enumeration_possible<S: Scalar>(inst: &Instance, env: &Env<S>, a: &CheckArgs)
     Ok(())
 }
 
+/// Where a polynomial surplus is positive, zero and negative on its cell.
+fn surplus_signs(pi: &Poly, cell: &Interval, param: &str) -> [(&'static str, Option<String>); 3] {
+    let show = |r: Option<mechcert_num::Region>| r.map(|r| r.display_with(param));
+    [
+        ("positive", show(pi.where_positive(cell))),
+        ("zero", show(pi.where_zero(cell))),
+        ("negative", show(pi.where_negative(cell))),
+    ]
+}
+
+/// `check` on a family of instances: one report per cell of the domain.
+fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
+    let param = inst.param_name().to_string();
+    let cells = inst.cells()?;
+    let mut checked = vec![];
+    for env in &cells {
+        enumeration_possible(inst, env, a)?;
+        checked.push(check_mechanism(inst, env, a)?);
+    }
+    if a.json {
+        let mut list = vec![];
+        for (env, c) in cells.iter().zip(&checked) {
+            let mut v = json(inst, c, &param);
+            let o = v.as_object_mut().expect("object");
+            o.remove("instance");
+            o.remove("file");
+            o.insert("domain".into(), env.domain.display_with(&param).into());
+            o.insert("order".into(), env.order_string().into());
+            if let Some(pi) = &c.report.expected_surplus {
+                let mut signs = serde_json::Map::new();
+                for (k, r) in surplus_signs(pi, &env.domain, &param) {
+                    signs.insert(k.into(), r.map_or(serde_json::Value::Null, Into::into));
+                }
+                o.insert("surplus_sign".into(), serde_json::Value::Object(signs));
+            }
+            list.push(v);
+        }
+        let mut top = serde_json::Map::new();
+        top.insert("instance".into(), inst.name.clone().into());
+        top.insert("file".into(), inst.origin.clone().into());
+        top.insert("parameter".into(), param.clone().into());
+        let domain = inst
+            .parameter
+            .as_ref()
+            .map(|p| p.domain.display_with(&param))
+            .unwrap_or_default();
+        top.insert("domain".into(), domain.into());
+        if let [only] = checked.as_slice() {
+            top.insert(
+                "expected_surplus".into(),
+                only.report
+                    .expected_surplus
+                    .as_ref()
+                    .map(|s| s.display_with(&param))
+                    .into(),
+            );
+        }
+        top.insert("cells".into(), list.into());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::Value::Object(top)).expect("json")
+        );
+        return Ok(());
+    }
+    let domain = inst
+        .parameter
+        .as_ref()
+        .map(|p| p.domain.display_with(&param))
+        .unwrap_or_default();
+    println!(
+        "family     {} ({}), parameter {param} on {domain}: {} cell{} where the order of all values is fixed",
+        inst.name,
+        inst.origin,
+        cells.len(),
+        if cells.len() == 1 { "" } else { "s" }
+    );
+    for (k, (env, c)) in cells.iter().zip(&checked).enumerate() {
+        println!(
+            "\n== cell {} of {}: {}   (order {})",
+            k + 1,
+            cells.len(),
+            env.domain.display_with(&param),
+            env.order_string()
+        );
+        if let Some(pi) = &c.report.expected_surplus {
+            let signs: Vec<String> = surplus_signs(pi, &env.domain, &param)
+                .into_iter()
+                .filter_map(|(k, r)| r.map(|r| format!("{k} for {r}")))
+                .collect();
+            println!("surplus sign  {}", signs.join("; "));
+        }
+        print_report(inst, c, &param, true);
+    }
+    Ok(())
+}
+
 pub fn run(a: &CheckArgs) -> Result<(), Failure> {
     let inst = Instance::load(&a.file)?;
+    if inst.parameter.is_some() {
+        return run_family(&inst, a);
+    }
     let env = inst.concrete()?;
     enumeration_possible(&inst, &env, a)?;
     let checked = check_mechanism(&inst, &env, a)?;
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&json(&inst, &checked, "k")).expect("json"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json(&inst, &checked, "k")).expect("json")
+        );
     } else {
         print_report(&inst, &checked, "k", false);
     }

@@ -6,7 +6,10 @@
 //! error, 2 an internal inconsistency (two independent computations disagree, or a
 //! certificate does not check).
 
+mod certify;
 mod check;
+mod search;
+mod solve;
 mod table;
 
 use std::process::ExitCode;
@@ -34,6 +37,18 @@ struct Cli {
 enum Command {
     /// Check a mechanism on an instance: every IC, IR, BB and efficiency inequality, exactly.
     Check(check::CheckArgs),
+    /// Solve one of the paper's optimisation problems exactly, with a certificate.
+    #[command(subcommand)]
+    Solve(solve::SolveCommand),
+    /// Certify a claim of the paper on an instance (or every claim on a directory), with a
+    /// certificate that the independent checker re-verifies.
+    Certify(certify::CertifyArgs),
+    /// Search for a counterexample to a claim (a witness, for an existential claim) and shrink it.
+    Search(search::SearchArgs),
+    /// Re-verify certificates with the independent checker (exit 2 if any fails).
+    CertCheck(certify::CertCheckArgs),
+    /// List every claim id with its paper section and statement.
+    Claims(certify::ClaimsArgs),
 }
 
 /// Output format shared by every command.
@@ -69,6 +84,11 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(a) => check::run(&a),
+        Command::Solve(c) => solve::run(&c),
+        Command::Certify(a) => certify::certify(&a),
+        Command::Search(a) => search::run(&a),
+        Command::CertCheck(a) => certify::cert_check(&a),
+        Command::Claims(a) => certify::claims(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -32,33 +32,199 @@ fn with_buyer(buyer: &str) -> String {
 /// (case name, file text, extra args, substrings the one-line error must contain)
 fn cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static str>)> {
     vec![
-        ("float", with_buyer("values = [2, 5]\nprobs = [0.5, 0.5]"), vec![], vec!["buyer.probs[0]", "write \"1/2\""]),
-        ("float-string", with_buyer("values = [2, 5]\nprobs = [\"0.25\", \"3/4\"]"), vec![], vec!["buyer.probs[0]", "1/4"]),
-        ("sum", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/3\"]"), vec![], vec!["buyer.probs", "sum to 5/6, not exactly 1"]),
-        ("zero-prob", with_buyer("values = [2, 5]\nprobs = [\"0\", \"1\"]"), vec![], vec!["buyer.probs[0]", "not positive"]),
-        ("negative-prob", with_buyer("values = [2, 5]\nprobs = [\"-1/2\", \"3/2\"]"), vec![], vec!["buyer.probs[0]", "not positive"]),
-        ("not-increasing", with_buyer("values = [5, 2]\nprobs = [\"1/2\", \"1/2\"]"), vec![], vec!["buyer.values", "strictly increasing", "B2 = 2 is not above B1 = 5"]),
-        ("repeated-value", with_buyer("values = [2, 2]\nprobs = [\"1/2\", \"1/2\"]"), vec![], vec!["buyer.values", "strictly increasing"]),
-        ("unknown-top-key", format!("buyerz = 2\n{}", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")), vec![], vec!["buyerz", "unknown key", "did you mean `buyers`"]),
-        ("unknown-side-key", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]\nprob = 1"), vec![], vec!["buyer.prob", "unknown key"]),
-        ("malformed-number", with_buyer("values = [\"2x\", 5]\nprobs = [\"1/2\", \"1/2\"]"), vec![], vec!["buyer.values[0]", "`2x`"]),
-        ("zero-denominator", with_buyer("values = [2, 5]\nprobs = [\"1/0\", \"1/2\"]"), vec![], vec!["buyer.probs[0]", "denominator is zero"]),
-        ("length-mismatch", with_buyer("values = [2, 5, 7]\nprobs = [\"1/2\", \"1/2\"]"), vec![], vec!["buyer.probs", "has 2 entries but `buyer.values` has 3"]),
-        ("empty-values", with_buyer("values = []\nprobs = []"), vec![], vec!["buyer.values", "at least one value"]),
-        ("missing-seller", "[buyer]\nvalues = [2, 5]\nprobs = [\"1/2\", \"1/2\"]\n".to_string(), vec![], vec!["seller", "missing table [seller]"]),
-        ("wrong-type", with_buyer("values = \"2, 5\"\nprobs = [\"1/2\", \"1/2\"]"), vec![], vec!["buyer.values", "expected an array, found a string"]),
-        ("toml-syntax", "[buyer\nvalues = [2]".to_string(), vec![], vec!["not valid TOML", "line 1"]),
-        ("buyers-zero", format!("buyers = 0\n{}", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")), vec![], vec!["buyers", "from 1 to"]),
-        ("tie-break", format!("tie_break = \"random\"\n{}", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")), vec![], vec!["tie_break", "lowest-index, highest-index or uniform"]),
-        ("seller-ties", format!("seller_ties = \"maybe\"\n{}", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")), vec![], vec!["seller_ties", "no-trade"]),
-        ("domain-without-parameter", format!("domain = \"k > 1\"\n{}", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")), vec![], vec!["domain", "needs a parameter"]),
-        ("symbolic-without-parameter", with_buyer("values = [\"2k\", 5]\nprobs = [\"1/2\", \"1/2\"]"), vec![], vec!["buyer.values[0]", "parameter = \"k\""]),
-        ("allocation-range", format!("allocation = [[\"1\", \"2\"], [\"0\", \"1\"]]\n{}", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")), vec![], vec!["allocation[0][1]", "from 0 to 1"]),
-        ("allocation-shape", format!("allocation = [[\"1\"]]\n{}", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")), vec![], vec!["allocation", "rows"]),
-        ("too-many-profiles", format!("buyers = 30\n{}", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")), vec!["--only", "ex-post"], vec!["2147483648 report profiles exceed", "--max-profiles"]),
-        ("alpha", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]"), vec!["--mechanism", "bb", "--alpha", "3/2"], vec!["--alpha 3/2", "from 0 to 1"]),
-        ("alpha-float", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]"), vec!["--mechanism", "bb", "--alpha", "0.5"], vec!["--alpha `0.5`", "1/2"]),
-        ("tight-many-buyers", format!("buyers = 2\n{}", with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")), vec!["--mechanism", "tight"], vec!["one buyer", "2 buyers"]),
+        (
+            "float",
+            with_buyer("values = [2, 5]\nprobs = [0.5, 0.5]"),
+            vec![],
+            vec!["buyer.probs[0]", "write \"1/2\""],
+        ),
+        (
+            "float-string",
+            with_buyer("values = [2, 5]\nprobs = [\"0.25\", \"3/4\"]"),
+            vec![],
+            vec!["buyer.probs[0]", "1/4"],
+        ),
+        (
+            "sum",
+            with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/3\"]"),
+            vec![],
+            vec!["buyer.probs", "sum to 5/6, not exactly 1"],
+        ),
+        (
+            "zero-prob",
+            with_buyer("values = [2, 5]\nprobs = [\"0\", \"1\"]"),
+            vec![],
+            vec!["buyer.probs[0]", "not positive"],
+        ),
+        (
+            "negative-prob",
+            with_buyer("values = [2, 5]\nprobs = [\"-1/2\", \"3/2\"]"),
+            vec![],
+            vec!["buyer.probs[0]", "not positive"],
+        ),
+        (
+            "not-increasing",
+            with_buyer("values = [5, 2]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec![],
+            vec![
+                "buyer.values",
+                "strictly increasing",
+                "B2 = 2 is not above B1 = 5",
+            ],
+        ),
+        (
+            "repeated-value",
+            with_buyer("values = [2, 2]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec![],
+            vec!["buyer.values", "strictly increasing"],
+        ),
+        (
+            "unknown-top-key",
+            format!(
+                "buyerz = 2\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec![],
+            vec!["buyerz", "unknown key", "did you mean `buyers`"],
+        ),
+        (
+            "unknown-side-key",
+            with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]\nprob = 1"),
+            vec![],
+            vec!["buyer.prob", "unknown key"],
+        ),
+        (
+            "malformed-number",
+            with_buyer("values = [\"2x\", 5]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec![],
+            vec!["buyer.values[0]", "`2x`"],
+        ),
+        (
+            "zero-denominator",
+            with_buyer("values = [2, 5]\nprobs = [\"1/0\", \"1/2\"]"),
+            vec![],
+            vec!["buyer.probs[0]", "denominator is zero"],
+        ),
+        (
+            "length-mismatch",
+            with_buyer("values = [2, 5, 7]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec![],
+            vec!["buyer.probs", "has 2 entries but `buyer.values` has 3"],
+        ),
+        (
+            "empty-values",
+            with_buyer("values = []\nprobs = []"),
+            vec![],
+            vec!["buyer.values", "at least one value"],
+        ),
+        (
+            "missing-seller",
+            "[buyer]\nvalues = [2, 5]\nprobs = [\"1/2\", \"1/2\"]\n".to_string(),
+            vec![],
+            vec!["seller", "missing table [seller]"],
+        ),
+        (
+            "wrong-type",
+            with_buyer("values = \"2, 5\"\nprobs = [\"1/2\", \"1/2\"]"),
+            vec![],
+            vec!["buyer.values", "expected an array, found a string"],
+        ),
+        (
+            "toml-syntax",
+            "[buyer\nvalues = [2]".to_string(),
+            vec![],
+            vec!["not valid TOML", "line 1"],
+        ),
+        (
+            "buyers-zero",
+            format!(
+                "buyers = 0\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec![],
+            vec!["buyers", "from 1 to"],
+        ),
+        (
+            "tie-break",
+            format!(
+                "tie_break = \"random\"\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec![],
+            vec!["tie_break", "lowest-index, highest-index or uniform"],
+        ),
+        (
+            "seller-ties",
+            format!(
+                "seller_ties = \"maybe\"\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec![],
+            vec!["seller_ties", "no-trade"],
+        ),
+        (
+            "domain-without-parameter",
+            format!(
+                "domain = \"k > 1\"\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec![],
+            vec!["domain", "needs a parameter"],
+        ),
+        (
+            "symbolic-without-parameter",
+            with_buyer("values = [\"2k\", 5]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec![],
+            vec!["buyer.values[0]", "parameter = \"k\""],
+        ),
+        (
+            "allocation-range",
+            format!(
+                "allocation = [[\"1\", \"2\"], [\"0\", \"1\"]]\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec![],
+            vec!["allocation[0][1]", "from 0 to 1"],
+        ),
+        (
+            "allocation-shape",
+            format!(
+                "allocation = [[\"1\"]]\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec![],
+            vec!["allocation", "rows"],
+        ),
+        (
+            "too-many-profiles",
+            format!(
+                "buyers = 30\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec!["--only", "ex-post"],
+            vec!["2147483648 report profiles exceed", "--max-profiles"],
+        ),
+        (
+            "alpha",
+            with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec!["--mechanism", "bb", "--alpha", "3/2"],
+            vec!["--alpha 3/2", "from 0 to 1"],
+        ),
+        (
+            "alpha-float",
+            with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec!["--mechanism", "bb", "--alpha", "0.5"],
+            vec!["--alpha `0.5`", "1/2"],
+        ),
+        (
+            "tight-many-buyers",
+            format!(
+                "buyers = 2\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec!["--mechanism", "tight"],
+            vec!["one buyer", "2 buyers"],
+        ),
     ]
 }
 
@@ -68,7 +234,11 @@ fn every_bad_input_is_one_line_exit_1_naming_file_and_field() {
         let (code, stdout, stderr, path) = check_text(name, &text, &args);
         assert_eq!(code, 1, "{name}: exit code; stderr: {stderr}");
         assert!(stdout.is_empty(), "{name}: nothing on stdout, got {stdout}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{name}: one line, got {stderr}");
+        assert_eq!(
+            stderr.trim_end().lines().count(),
+            1,
+            "{name}: one line, got {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
         let file_named = stderr.contains(&path.display().to_string());
         let cli_arg = needles.iter().any(|n| n.starts_with("--"));
@@ -81,11 +251,20 @@ fn every_bad_input_is_one_line_exit_1_naming_file_and_field() {
 
 #[test]
 fn missing_file_and_bad_arguments_exit_1() {
-    let out = bin().args(["check", "/nonexistent/x.toml"]).output().unwrap();
+    let out = bin()
+        .args(["check", "/nonexistent/x.toml"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("/nonexistent/x.toml") && err.contains("cannot read"), "{err}");
-    let out = bin().args(["check", "x.toml", "--mechanism", "nope"]).output().unwrap();
+    assert!(
+        err.contains("/nonexistent/x.toml") && err.contains("cannot read"),
+        "{err}"
+    );
+    let out = bin()
+        .args(["check", "x.toml", "--mechanism", "nope"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let out = bin().args(["frobnicate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

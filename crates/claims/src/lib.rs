@@ -1,1 +1,64 @@
-//! The paper's claims as exact checks: registry, certify, counterexample search and shrinking
+//! The claims of Kos & Manea as exact checks: a registry of every claim (as printed, and
+//! corrected readings where the printed text has an evident typo), `certify` producing a
+//! verdict and a `mechcert-cert/1` certificate, and counterexample search with shrinking.
+//!
+//! A claim that fails on an instance is a finding, not an error: the certificate records the
+//! failing assertion with its exact values, and `mechcert cert-check` re-verifies it.
+
+pub mod certificate;
+pub mod evidence;
+pub mod expr;
+mod registry;
+pub mod search;
+mod sec3;
+mod sec4;
+mod sec5;
+mod sec6;
+mod sec7;
+mod sec8;
+pub mod symbolic;
+
+pub use certificate::{Certified, Verdict};
+pub use registry::{Claim, Generator, all, find};
+
+/// The certificate of `mechcert solve second-best`: the LP optimum (primal and dual), the
+/// first-best welfare, and the assertions that the second best is `welfare` and does not
+/// exceed the first best.
+pub fn second_best_certificate(
+    inst: &mechcert_model::Instance,
+    env: &mechcert_model::Env<mechcert_num::Rat>,
+    solved: &mechcert_opt::Solved,
+    welfare: &mechcert_num::Rat,
+    first_best: &mechcert_num::Rat,
+) -> serde_json::Value {
+    use certificate::{Builder, Rel, Role};
+    let claim = Claim {
+        id: "second-best",
+        section: "Sec. 6",
+        statement: "the maximum expected gains from trade over ex post budget-balanced, interim IC and IR mechanisms",
+        reading: "a computation (not a claim of the paper): the exact LP over (x, t)",
+        certify: |_, _| Err("second-best is computed by `mechcert solve second-best`".into()),
+        generate: registry::generic,
+        existential: false,
+    };
+    let mut bd = Builder::new(env);
+    evidence::lp(&mut bd, "second best", solved);
+    let xstar = evidence::Alloc::numbers(&mechcert_mech::efficient_allocation(env));
+    let fb = evidence::welfare(&mut bd, "first best", &xstar);
+    debug_assert_eq!(&fb, first_best);
+    bd.compare(
+        Role::Claim,
+        "the second best does not exceed the first best",
+        "second best",
+        Rel::Le,
+        "first best",
+    );
+    bd.compare(
+        Role::Claim,
+        &format!("the second-best welfare is {welfare}"),
+        "second best",
+        Rel::Eq,
+        &welfare.to_string(),
+    );
+    bd.finish(&claim, inst).certificate
+}

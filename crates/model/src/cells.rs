@@ -12,7 +12,13 @@ use mechcert_num::{Bound, Interval, Point, Poly, Rat};
 use crate::{Env, Instance, InstanceError, Side};
 
 /// Refuse a side whose values are not strictly increasing on all of `domain`.
-fn increasing(inst: &Instance, side: &str, label: char, s: &Side, domain: &Interval) -> Result<(), InstanceError> {
+fn increasing(
+    inst: &Instance,
+    side: &str,
+    label: char,
+    s: &Side,
+    domain: &Interval,
+) -> Result<(), InstanceError> {
     let p = inst.param_name();
     for (i, w) in s.values.windows(2).enumerate() {
         let diff = w[1].clone() - w[0].clone();
@@ -47,7 +53,11 @@ fn sign_on_cell(d: &Poly, cell: &Interval) -> Ordering {
         Some(p) => d.sign_at(p),
         None => {
             let pieces = d.sign_on(cell);
-            debug_assert_eq!(pieces.len(), 1, "a cell has no root of a buyer-seller difference inside");
+            debug_assert_eq!(
+                pieces.len(),
+                1,
+                "a cell has no root of a buyer-seller difference inside"
+            );
             pieces[0].1
         }
     }
@@ -57,16 +67,30 @@ impl Instance {
     /// The cells of a parameterised instance with their environments (one cell, the whole
     /// line, for an instance without a parameter).
     pub fn cells(&self) -> Result<Vec<Env<Poly>>, InstanceError> {
-        let domain = self.parameter.as_ref().map_or_else(Interval::all, |p| p.domain.clone());
+        let domain = self
+            .parameter
+            .as_ref()
+            .map_or_else(Interval::all, |p| p.domain.clone());
         increasing(self, "buyer", 'B', &self.buyer, &domain)?;
         increasing(self, "seller", 'S', &self.seller, &domain)?;
         let diffs: Vec<Vec<Poly>> = self
             .buyer
             .values
             .iter()
-            .map(|b| self.seller.values.iter().map(|s| b.clone() - s.clone()).collect())
+            .map(|b| {
+                self.seller
+                    .values
+                    .iter()
+                    .map(|s| b.clone() - s.clone())
+                    .collect()
+            })
             .collect();
-        let mut roots: Vec<Point> = diffs.iter().flatten().filter(|d| !d.is_zero()).flat_map(|d| d.roots_in(&domain)).collect();
+        let mut roots: Vec<Point> = diffs
+            .iter()
+            .flatten()
+            .filter(|d| !d.is_zero())
+            .flat_map(|d| d.roots_in(&domain))
+            .collect();
         roots.sort();
         roots.dedup();
         let mut cells: Vec<Interval> = vec![];
@@ -84,7 +108,10 @@ impl Instance {
         Ok(cells
             .into_iter()
             .map(|cell| {
-                let cmp = diffs.iter().map(|row| row.iter().map(|d| sign_on_cell(d, &cell)).collect()).collect();
+                let cmp = diffs
+                    .iter()
+                    .map(|row| row.iter().map(|d| sign_on_cell(d, &cell)).collect())
+                    .collect();
                 Env::from_parts(
                     self.buyer.values.clone(),
                     self.buyer.probs.clone(),

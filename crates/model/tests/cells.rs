@@ -11,14 +11,24 @@ fn family(buyer: &str, seller: &str, domain: &str) -> Result<Instance, String> {
 }
 
 fn cells(inst: &Instance) -> Vec<(String, String)> {
-    inst.cells().unwrap().iter().map(|e| (e.domain.display_with("k"), e.order_string())).collect()
+    inst.cells()
+        .unwrap()
+        .iter()
+        .map(|e| (e.domain.display_with("k"), e.order_string()))
+        .collect()
 }
 
 #[test]
 fn example_2_family_is_one_cell_with_the_alternating_order() {
     let text = "parameter = \"k\"\ndomain = \"k > 1\"\n[buyer]\nvalues = [\"7k\", \"8k + 1\", \"9k + 1\"]\nprobs = [\"1/3\", \"1/3\", \"1/3\"]\n[seller]\nvalues = [\"3k\", \"8k\", \"9k\"]\nprobs = [\"1/3\", \"1/3\", \"1/3\"]\n";
     let inst = Instance::parse(text, "<test>").unwrap();
-    assert_eq!(cells(&inst), vec![("k > 1".to_string(), "S1 < B1 < S2 < B2 < S3 < B3".to_string())]);
+    assert_eq!(
+        cells(&inst),
+        vec![(
+            "k > 1".to_string(),
+            "S1 < B1 < S2 < B2 < S3 < B3".to_string()
+        )]
+    );
 }
 
 #[test]
@@ -48,9 +58,21 @@ fn an_irrational_crossing_is_a_cell_of_its_own() {
 #[test]
 fn crossing_values_on_one_side_are_refused_naming_the_crossing() {
     // B1 = 2k and B2 = 5 cross at k = 5/2 inside 0 < k < 10.
-    let err = family("[\"2k\", \"5\"]", "[\"1\", \"20\"]", "0 < k < 10").unwrap().cells().unwrap_err().to_string();
-    assert!(err.contains("buyer.values") && err.contains("strictly increasing"), "{err}");
+    let err = family("[\"2k\", \"5\"]", "[\"1\", \"20\"]", "0 < k < 10")
+        .unwrap()
+        .cells()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("buyer.values") && err.contains("strictly increasing"),
+        "{err}"
+    );
     assert!(err.contains("5/2"), "{err}");
     // on a domain that stops before the crossing it is fine
-    assert!(family("[\"2k\", \"5\"]", "[\"1\", \"20\"]", "0 < k < 5/2").unwrap().cells().is_ok());
+    assert!(
+        family("[\"2k\", \"5\"]", "[\"1\", \"20\"]", "0 < k < 5/2")
+            .unwrap()
+            .cells()
+            .is_ok()
+    );
 }

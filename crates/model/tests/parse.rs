@@ -26,7 +26,11 @@ fn valid_file_round_trips_through_canonical_toml_and_json() {
     assert_eq!(a, b);
     let c = Instance::from_json(&a.to_json(), "<test>").unwrap();
     assert_eq!(a, c);
-    assert!(a.to_toml().contains("values = [\"7\", \"17/2\", \"10\"]"), "{}", a.to_toml());
+    assert!(
+        a.to_toml().contains("values = [\"7\", \"17/2\", \"10\"]"),
+        "{}",
+        a.to_toml()
+    );
 }
 
 proptest! {

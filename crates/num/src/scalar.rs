@@ -80,6 +80,10 @@ pub trait Scalar:
     fn display_with(&self, _param: &str) -> String {
         self.to_string()
     }
+    /// The parameter itself, for scalars that depend on one (`None` for numbers).
+    fn parameter() -> Option<Self> {
+        None
+    }
 }
 
 impl Scalar for Rat {

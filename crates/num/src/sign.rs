@@ -113,6 +113,10 @@ impl Scalar for Poly {
     type Domain = Interval;
     type Where = Region;
 
+    fn parameter() -> Option<Self> {
+        Some(Poly::var())
+    }
+
     fn zero() -> Self {
         Poly::zero()
     }

@@ -1,1 +1,11 @@
-//! Linear programs of Kos and Manea built from an instance: Proposition 1, Theorem 1, second best, reduced form
+//! The linear programs of Kos & Manea built from an instance and solved exactly:
+//! Proposition 1 (max surplus over efficient IC IR mechanisms), Theorems 1–2 (existence of
+//! budget-balanced IC IR transfers, optionally ex post IR), the second best of Section 6, the
+//! reduced form of Theorem 3, and the maximum of Π(x) over an optimal face. Answers carry the
+//! primal and dual (or Farkas) vectors by name, ready for a certificate.
+
+pub mod models;
+mod solve;
+
+pub use models::{Model, NamedLp, build};
+pub use solve::{Solved, Status, solve_named};

@@ -251,7 +251,9 @@ impl<S: Scalar> PropertyReport<S> {
         o.insert("violations".into(), count_json(self.violations));
         o.insert(
             "min_slack".into(),
-            self.min_slack.as_ref().map_or(serde_json::Value::Null, |m| m.to_string().into()),
+            self.min_slack
+                .as_ref()
+                .map_or(serde_json::Value::Null, |m| m.to_string().into()),
         );
         if let Some(w) = &self.fails_on {
             o.insert("fails_on".into(), w.display_with(param).into());

@@ -1,0 +1,378 @@
+//! Recording the standard quantities of a certificate with the values mechcert computes:
+//! surpluses of VCG and VCG' (any number of buyers, any tie rule), the tight surplus Π(x),
+//! welfare and implementability of an allocation, a mechanism's properties, an LP answer —
+//! and the conditions most claims share (one buyer, a shape, an order of values).
+
+use mechcert_mech::{
+    BudgetBalanced, Interim, Matrix, Shares, Tabular, VcgMulti, VcgPrimeFourCase, closed_form,
+    compress, tight, vcg,
+};
+use mechcert_model::{Env, TieBreak};
+use mechcert_num::Rat;
+use mechcert_opt::Solved;
+use mechcert_verify::{Options, Property, Report, Subject, check};
+use serde_json::json;
+
+use crate::certificate::{Builder, Role, Val, allocation_json};
+use crate::expr::{Expr, b, max, min, s};
+
+/// Profiles the checker can enumerate (certificates must stay checkable).
+pub const CHECKABLE_PROFILES: u64 = 1_000_000;
+
+/// Π of VCG' with `buyers` buyers and a tie rule (compression; the checker enumerates).
+pub fn vcg_prime_surplus(bd: &mut Builder, name: &str, buyers: usize, tie: TieBreak) -> Rat {
+    let env = bd.env().with_buyers(buyers).with_tie_break(tie);
+    let pi = compress::vcg_prime_surplus(&env);
+    let mut f = json!({"kind": "vcg-prime-surplus"});
+    if buyers != bd.env().buyers {
+        f["buyers"] = buyers.into();
+    }
+    if tie != bd.env().tie_break {
+        f["tie_break"] = tie.name().into();
+    }
+    bd.record(name, f, Val::Num(pi.clone()));
+    pi
+}
+
+/// Π of VCG (Definition 1; Clarke pivot with several buyers), by enumeration.
+pub fn vcg_surplus(bd: &mut Builder, name: &str) -> Rat {
+    let env = bd.env();
+    let pi = if env.buyers == 1 {
+        Interim::of_tabular(env, &vcg(env)).expected_surplus(env)
+    } else {
+        Interim::by_enumeration(env, &VcgMulti).expected_surplus(env)
+    };
+    bd.record(name, json!({"kind": "vcg-surplus"}), Val::Num(pi.clone()));
+    pi
+}
+
+/// An allocation for a certificate: its values, and how it is written (numbers, or the
+/// printed formulas of its entries, which the checker evaluates).
+#[derive(Clone, Debug)]
+pub struct Alloc {
+    pub x: Matrix<Rat>,
+    pub json: serde_json::Value,
+}
+
+impl Alloc {
+    pub fn numbers(x: &Matrix<Rat>) -> Alloc {
+        Alloc {
+            x: x.clone(),
+            json: allocation_json(&x.to_rows()),
+        }
+    }
+
+    /// Entries given by printed formulas.
+    pub fn formulas(env: &Env<Rat>, e: &Matrix<Expr>) -> Result<Alloc, String> {
+        let refs = std::collections::HashMap::new();
+        let mut err = None;
+        let x = e.map(|f| {
+            f.eval(env, &refs).unwrap_or_else(|m| {
+                err = Some(m);
+                Rat::ZERO
+            })
+        });
+        if let Some(m) = err {
+            return Err(m);
+        }
+        let json = json!(
+            e.to_rows()
+                .iter()
+                .map(|r| r.iter().map(Expr::to_string).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        );
+        Ok(Alloc { x, json })
+    }
+}
+
+/// Π(x): expected surplus of the tight transfers of x.
+pub fn tight_surplus(bd: &mut Builder, name: &str, a: &Alloc) -> Rat {
+    let env = bd.env();
+    let pi = Interim::of_tabular(env, &tight(env, &a.x)).expected_surplus(env);
+    bd.record(
+        name,
+        json!({"kind": "tight-surplus", "allocation": a.json}),
+        Val::Num(pi.clone()),
+    );
+    pi
+}
+
+/// Expected gains from trade of x.
+pub fn welfare(bd: &mut Builder, name: &str, a: &Alloc) -> Rat {
+    let w = closed_form::gains_from_trade(bd.env(), &a.x);
+    bd.record(
+        name,
+        json!({"kind": "welfare", "allocation": a.json}),
+        Val::Num(w.clone()),
+    );
+    w
+}
+
+/// Is x implementable (interim allocations monotone)?
+pub fn implementable(bd: &mut Builder, name: &str, a: &Alloc) -> bool {
+    let env = bd.env();
+    let it = Interim::of_tabular(env, &tight(env, &a.x));
+    let ok = it.xb[0].windows(2).all(|w| w[0] <= w[1]) && it.xs.windows(2).all(|w| w[0] >= w[1]);
+    bd.record(
+        name,
+        json!({"kind": "implementable", "allocation": a.json}),
+        Val::Bool(ok),
+    );
+    ok
+}
+
+/// Allocations to test a claim about "any implementable x" on: x*, the instance's own
+/// allocation, a posted price, and a few random monotone ones seeded by the instance text
+/// (so a certificate is reproducible).
+pub fn test_allocations(
+    env: &Env<Rat>,
+    inst: &mechcert_model::Instance,
+) -> Vec<(String, Matrix<Rat>)> {
+    use mechcert_model::random::SplitMix64;
+    let (m, n) = (env.m(), env.n());
+    let mut out = vec![("x*".to_string(), mechcert_mech::efficient_allocation(env))];
+    if let Some(a) = &inst.allocation {
+        out.push((
+            "the instance's allocation".to_string(),
+            Matrix::from_rows(a.clone()),
+        ));
+    }
+    // a step allocation: trade iff the buyer is in the upper half of types and the seller in
+    // the lower half (monotone in both)
+    out.push((
+        "a step allocation".to_string(),
+        Matrix::from_fn(m, n, |i, j| {
+            if i >= m / 2 && j < n.div_ceil(2) {
+                Rat::ONE
+            } else {
+                Rat::ZERO
+            }
+        }),
+    ));
+    let seed = inst
+        .to_toml()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+            (h ^ u64::from(c)).wrapping_mul(0x100_0000_01b3)
+        });
+    let mut rng = SplitMix64::new(seed);
+    for k in 1..=3 {
+        let mut a: Vec<Rat> = (0..m).map(|_| Rat::new(rng.range(0, 4), 4)).collect();
+        let mut c: Vec<Rat> = (0..n).map(|_| Rat::new(rng.range(0, 3), 3)).collect();
+        a.sort();
+        c.sort_by(|u, v| v.cmp(u));
+        out.push((
+            format!("random monotone x #{k}"),
+            Matrix::from_fn(m, n, |i, j| &a[i] * &c[j]),
+        ));
+    }
+    out
+}
+
+fn properties_value(report: &Report<Rat>, props: &[Property]) -> serde_json::Value {
+    let mut o = serde_json::Map::new();
+    for p in props {
+        let r = report.property(*p).expect("checked");
+        o.insert(
+            p.key().into(),
+            json!({"holds": r.holds(), "min_slack": r.min_slack.as_ref().map(Rat::to_string)}),
+        );
+    }
+    serde_json::Value::Object(o)
+}
+
+fn record_mechanism(
+    bd: &mut Builder,
+    name: &str,
+    spec: (&str, serde_json::Value),
+    report: &Report<Rat>,
+    props: &[Property],
+) -> Vec<bool> {
+    let keys: Vec<&str> = props.iter().map(|p| p.key()).collect();
+    let value = properties_value(report, props);
+    bd.record(
+        name,
+        json!({"kind": "mechanism", spec.0: spec.1, "properties": keys}),
+        Val::Json(value),
+    );
+    props
+        .iter()
+        .map(|p| report.property(*p).expect("checked").holds())
+        .collect()
+}
+
+fn verified(
+    env: &Env<Rat>,
+    subject: Subject<'_, Rat>,
+    compressed: Option<&Interim<Rat>>,
+) -> Report<Rat> {
+    let opts = Options {
+        max_profiles: u128::from(CHECKABLE_PROFILES),
+        ..Options::default()
+    };
+    check(env, subject, compressed, &opts).expect("enumeration and compression agree")
+}
+
+/// A single-buyer mechanism given by its tables, with the properties to certify.
+pub fn mechanism_tables(
+    bd: &mut Builder,
+    name: &str,
+    tab: &Tabular<Rat>,
+    props: &[Property],
+) -> Vec<bool> {
+    let report = verified(bd.env(), Subject::Tabular(tab), None);
+    let tables = json!({
+        "x": allocation_json(&tab.x.to_rows()),
+        "tb": allocation_json(&tab.tb.to_rows()),
+        "ts": allocation_json(&tab.ts.to_rows()),
+    });
+    record_mechanism(bd, name, ("tables", tables), &report, props)
+}
+
+/// A named mechanism for the instance's buyers and tie rule: `vcg`, `vcg-prime`, or `bb`
+/// (Section 5 on VCG', seller share `alpha`).
+pub fn mechanism_named(
+    bd: &mut Builder,
+    name: &str,
+    which: &str,
+    alpha: &Rat,
+    props: &[Property],
+) -> Vec<bool> {
+    let env = bd.env();
+    let comp = compress::vcg_prime_interim(env);
+    let base = VcgPrimeFourCase;
+    let report = match which {
+        "vcg" => verified(env, Subject::Profiles(&VcgMulti), None),
+        "vcg-prime" => verified(env, Subject::Profiles(&base), Some(&comp)),
+        "bb" => {
+            let bb =
+                BudgetBalanced::new(env, &base, &comp, Shares::seller_share(env.buyers, alpha));
+            let by_construction = bb.interim_by_construction(&comp);
+            verified(env, Subject::Profiles(&bb), Some(&by_construction))
+        }
+        other => panic!("unknown mechanism {other}"),
+    };
+    let spec = if which == "bb" {
+        json!({"mechanism": which, "alpha": alpha.to_string()})
+    } else {
+        json!({"mechanism": which})
+    };
+    record_mechanism(bd, name, ("named", spec), &report, props)
+}
+
+/// An LP answer (FORMAT.md `lp`); its value is the optimum, or feasibility.
+pub fn lp(bd: &mut Builder, name: &str, solved: &Solved) -> Val {
+    let v = match solved.value() {
+        Some(v) => Val::Num(v.clone()),
+        None => Val::Bool(solved.is_feasible()),
+    };
+    bd.record_json(solved.quantity(name), v.clone());
+    v
+}
+
+// ---- conditions shared by many claims ----
+
+/// Record `e` as a formula and assert `e rel right` as a condition.
+fn condition(
+    bd: &mut Builder,
+    name: &str,
+    text: &str,
+    e: &Expr,
+    rel: crate::certificate::Rel,
+    right: &str,
+) -> bool {
+    bd.formula(name, e).expect("shape formulas evaluate");
+    bd.compare(Role::Condition, text, name, rel, right)
+}
+
+pub fn one_buyer(bd: &mut Builder) -> bool {
+    use crate::certificate::Rel;
+    condition(
+        bd,
+        "I",
+        "one buyer (Sections 2-4 and 6)",
+        &Expr::Sym("I".into()),
+        Rel::Eq,
+        "1",
+    )
+}
+
+pub fn several_buyers(bd: &mut Builder) -> bool {
+    use crate::certificate::Rel;
+    condition(
+        bd,
+        "I",
+        "at least two buyers (Section 5)",
+        &Expr::Sym("I".into()),
+        Rel::Ge,
+        "2",
+    )
+}
+
+/// m x n types.
+pub fn shape(bd: &mut Builder, m: usize, n: usize) -> bool {
+    use crate::certificate::Rel;
+    let a = condition(
+        bd,
+        "m",
+        &format!("{m} buyer types"),
+        &Expr::Sym("m".into()),
+        Rel::Eq,
+        &m.to_string(),
+    );
+    let c = condition(
+        bd,
+        "n",
+        &format!("{n} seller types"),
+        &Expr::Sym("n".into()),
+        Rel::Eq,
+        &n.to_string(),
+    );
+    a && c
+}
+
+/// Values alternate as printed, highest first: `order` lists (is_buyer, index) from the top,
+/// e.g. B2 > S2 > B1 > S1. Recorded as min of consecutive gaps > 0.
+pub fn value_order(bd: &mut Builder, name: &str, text: &str, order: &[(bool, usize)]) -> bool {
+    use crate::certificate::Rel;
+    let v = |&(buyer, i): &(bool, usize)| if buyer { b(i) } else { s(i) };
+    let gaps: Vec<Expr> = order.windows(2).map(|w| v(&w[0]) - v(&w[1])).collect();
+    condition(bd, name, text, &min(gaps), Rel::Gt, "0")
+}
+
+/// No buyer value equals a seller value (the paper's standing assumption of Section 2).
+pub fn disjoint_values(bd: &mut Builder) -> bool {
+    use crate::certificate::Rel;
+    let (m, n) = (bd.env().m(), bd.env().n());
+    // the smallest |B_i - S_j| is positive
+    let gaps: Vec<Expr> = (1..=m)
+        .flat_map(|i| (1..=n).map(move |j| max(vec![b(i) - s(j), s(j) - b(i)])))
+        .collect();
+    condition(
+        bd,
+        "min |B_i - S_j|",
+        "buyer and seller values are disjoint (Section 2)",
+        &min(gaps),
+        Rel::Gt,
+        "0",
+    )
+}
+
+/// The enumeration that a `mechanism` quantity needs is within the checker's limit.
+pub fn checkable(bd: &mut Builder) -> bool {
+    use crate::certificate::Rel;
+    let profiles = bd.env().profile_count_exact();
+    let name = "profiles";
+    bd.record(
+        name,
+        json!({"kind": "formula", "expr": "m^I*n"}),
+        Val::Num(profiles),
+    );
+    bd.compare(
+        Role::Condition,
+        "few enough profiles to enumerate",
+        name,
+        Rel::Le,
+        &CHECKABLE_PROFILES.to_string(),
+    )
+}

@@ -1,0 +1,100 @@
+//! The registry: every claim id with its paper section, its statement, how the printed text is
+//! read, the function that certifies it on an instance, and how search draws instances for it.
+
+use mechcert_model::Instance;
+use mechcert_model::random::{RandomSpec, SplitMix64, random_instance};
+use serde_json::json;
+
+use crate::certificate::{Builder, Certified, Role, Val};
+use crate::{sec3, sec4, sec5, sec6, sec7, sec8};
+
+/// Draws a random instance for a search: `(rng, m, n, buyers)`; generators that need a shape
+/// (e.g. 2 x 2 with B2 > S2 > B1 > S1) ignore the requested one.
+pub type Generator = fn(&mut SplitMix64, usize, usize, usize) -> Instance;
+
+pub struct Claim {
+    pub id: &'static str,
+    pub section: &'static str,
+    pub statement: &'static str,
+    /// `as printed`, or what the corrected reading changes.
+    pub reading: &'static str,
+    pub certify: fn(&Claim, &Instance) -> Result<Certified, String>,
+    pub generate: Generator,
+    /// For an existential claim ("an instance exists such that ..."), search looks for a
+    /// witness (an instance where it holds) instead of a counterexample.
+    pub existential: bool,
+}
+
+impl Claim {
+    pub fn certify(&self, inst: &Instance) -> Result<Certified, String> {
+        (self.certify)(self, inst)
+    }
+}
+
+/// Random instances with distinct values (disjoint between buyer and seller).
+pub fn generic(rng: &mut SplitMix64, m: usize, n: usize, buyers: usize) -> Instance {
+    let mut spec = RandomSpec::new(m, n);
+    spec.buyers = buyers;
+    spec.max_value = (3 * (m + n)) as i64;
+    random_instance(rng, &spec)
+}
+
+/// Random instances where buyer values may equal seller values (Section 7.1).
+pub fn with_ties(rng: &mut SplitMix64, m: usize, n: usize, buyers: usize) -> Instance {
+    let mut spec = RandomSpec::new(m, n);
+    spec.buyers = buyers;
+    spec.allow_ties = true;
+    spec.max_value = (m.max(n) + 2) as i64;
+    random_instance(rng, &spec)
+}
+
+/// The not-applicable certificate for a claim that needs a concrete instance, on a family.
+pub fn needs_concrete(claim: &Claim, inst: &Instance) -> Certified {
+    let mut bd = Builder::without_env();
+    bd.record(
+        "has parameter",
+        json!({"kind": "has-parameter"}),
+        Val::Bool(true),
+    );
+    bd.is(
+        Role::Condition,
+        "a concrete instance (no parameter)",
+        "has parameter",
+        false,
+    );
+    bd.finish(claim, inst)
+}
+
+/// Run `body` on the concrete environment of `inst`, or say the claim needs one.
+pub fn on_concrete(
+    claim: &Claim,
+    inst: &Instance,
+    body: impl FnOnce(&mut Builder) -> Result<(), String>,
+) -> Result<Certified, String> {
+    if inst.parameter.is_some() {
+        return Ok(needs_concrete(claim, inst));
+    }
+    let env = inst.concrete().map_err(|e| e.to_string())?;
+    let mut bd = Builder::new(&env);
+    body(&mut bd)?;
+    Ok(bd.finish(claim, inst))
+}
+
+/// Every claim, in paper order.
+pub fn all() -> &'static [Claim] {
+    static ALL: std::sync::OnceLock<Vec<Claim>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut v = vec![];
+        v.extend(sec3::claims());
+        v.extend(sec4::claims());
+        v.extend(sec5::claims());
+        v.extend(sec6::claims());
+        v.extend(sec7::claims());
+        v.extend(sec8::claims());
+        v
+    })
+}
+
+pub fn find(id: &str) -> Option<&'static Claim> {
+    all().iter().find(|c| c.id == id)
+}

@@ -1,0 +1,254 @@
+//! `mechcert claims`, `mechcert certify` and `mechcert cert-check`: list the claims, certify a
+//! claim on an instance (or every claim on every instance of a directory, re-checking every
+//! certificate written with the independent checker), and re-check certificates.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use mechcert_claims::{Certified, Verdict, all, find};
+use mechcert_model::Instance;
+
+use crate::Failure;
+use crate::table::Table;
+
+#[derive(Args)]
+pub struct ClaimsArgs {
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct CertifyArgs {
+    /// The claim id (see `mechcert claims`); omit with --all
+    #[arg(required_unless_present = "all")]
+    claim: Option<String>,
+    /// The instance file; omit with --all
+    #[arg(required_unless_present = "all")]
+    file: Option<PathBuf>,
+    /// Certify every claim on every instance file (*.toml) in DIR
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["claim", "file"])]
+    all: Option<PathBuf>,
+    /// Where to write the certificate (a file), or with --all the certificates (a directory;
+    /// default DIR/certificates)
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct CertCheckArgs {
+    /// Certificate files (JSON)
+    #[arg(required = true)]
+    certs: Vec<PathBuf>,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn claims(a: &ClaimsArgs) -> Result<(), Failure> {
+    if a.json {
+        let list: Vec<_> = all()
+            .iter()
+            .map(|c| serde_json::json!({"id": c.id, "section": c.section, "statement": c.statement, "reading": c.reading, "existential": c.existential}))
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"claims": list})).expect("json")
+        );
+        return Ok(());
+    }
+    let mut t = Table::new(&["claim", "paper", "statement"]);
+    for c in all() {
+        t.row(vec![
+            c.id.to_string(),
+            c.section.to_string(),
+            c.statement.to_string(),
+        ]);
+    }
+    print!("{}", t.render());
+    Ok(())
+}
+
+fn write_json(path: &Path, v: &serde_json::Value) -> Result<(), Failure> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::Input(format!("{}: cannot create: {e}", dir.display())))?;
+    }
+    let text = serde_json::to_string_pretty(v).expect("json") + "\n";
+    std::fs::write(path, text)
+        .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))
+}
+
+/// Re-check a certificate with the independent checker; a failure is an internal inconsistency.
+fn self_check(cert: &serde_json::Value, what: &str) -> Result<(), Failure> {
+    if std::env::var("MECHCERT_SKIP_SELF_CHECK").is_ok() {
+        return Ok(());
+    }
+    mechcert_cert::check_certificate(cert)
+        .map(|_| ())
+        .map_err(|e| {
+            Failure::Inconsistent(format!("the certificate for {what} does not check: {e}"))
+        })
+}
+
+fn certify_one(claim_id: &str, inst: &Instance) -> Result<Certified, Failure> {
+    let claim = find(claim_id).ok_or_else(|| {
+        Failure::Input(format!(
+            "unknown claim `{claim_id}`; `mechcert claims` lists them"
+        ))
+    })?;
+    let c = claim
+        .certify(inst)
+        .map_err(|e| Failure::Inconsistent(format!("{claim_id} on {}: {e}", inst.origin)))?;
+    self_check(&c.certificate, &format!("{claim_id} on {}", inst.origin))?;
+    Ok(c)
+}
+
+pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
+    if let Some(dir) = &a.all {
+        return certify_all(dir, a);
+    }
+    let (claim, file) = (
+        a.claim.as_deref().expect("clap"),
+        a.file.as_ref().expect("clap"),
+    );
+    let inst = Instance::load(file)?;
+    let c = certify_one(claim, &inst)?;
+    if let Some(out) = &a.out {
+        write_json(out, &c.certificate)?;
+    }
+    if a.json {
+        let v = serde_json::json!({
+            "claim": c.claim,
+            "verdict": c.verdict.name(),
+            "reason": c.reason,
+            "certificate": c.certificate,
+        });
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+    } else {
+        println!("{}: {} on {}", c.claim, c.verdict.name(), inst.origin);
+        println!("  {}", c.reason);
+        if let Some(out) = &a.out {
+            println!("  certificate: {} (re-checked)", out.display());
+        }
+    }
+    Ok(())
+}
+
+fn instance_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Failure::Input(format!("{}: cannot read the directory: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Failure::Input(format!(
+            "{}: no instance files (*.toml)",
+            dir.display()
+        )));
+    }
+    Ok(files)
+}
+
+fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
+    let out_dir = a.out.clone().unwrap_or_else(|| dir.join("certificates"));
+    let mut rows = vec![];
+    for file in instance_files(dir)? {
+        let inst = Instance::load(&file)?;
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for claim in all() {
+            let c = certify_one(claim.id, &inst)?;
+            let path = (c.verdict != Verdict::NotApplicable)
+                .then(|| out_dir.join(format!("{stem}.{}.cert.json", claim.id)));
+            if let Some(p) = &path {
+                write_json(p, &c.certificate)?;
+            }
+            rows.push((stem.clone(), c, path));
+        }
+    }
+    let count = |v: Verdict| rows.iter().filter(|(_, c, _)| c.verdict == v).count();
+    if a.json {
+        let list: Vec<_> = rows
+            .iter()
+            .map(|(f, c, p)| serde_json::json!({"instance": f, "claim": c.claim, "verdict": c.verdict.name(), "reason": c.reason, "certificate": p.as_ref().map(|p| p.display().to_string())}))
+            .collect();
+        let v = serde_json::json!({
+            "holds": count(Verdict::Holds), "fails": count(Verdict::Fails), "not_applicable": count(Verdict::NotApplicable),
+            "results": list,
+        });
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        return Ok(());
+    }
+    let mut t = Table::new(&["instance", "claim", "verdict", "reason"]);
+    for (f, c, _) in rows
+        .iter()
+        .filter(|(_, c, _)| c.verdict != Verdict::NotApplicable)
+    {
+        t.row(vec![
+            f.clone(),
+            c.claim.to_string(),
+            c.verdict.name().to_string(),
+            c.reason.clone(),
+        ]);
+    }
+    print!("{}", t.render());
+    println!(
+        "\n{} holds, {} fails, {} not applicable; certificates in {} (each re-checked by the independent checker)",
+        count(Verdict::Holds),
+        count(Verdict::Fails),
+        count(Verdict::NotApplicable),
+        out_dir.display()
+    );
+    Ok(())
+}
+
+pub fn cert_check(a: &CertCheckArgs) -> Result<(), Failure> {
+    let mut failures = vec![];
+    let mut results = vec![];
+    for path in &a.certs {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Input(format!("{}: cannot read: {e}", path.display())))?;
+        let json: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| Failure::Input(format!("{}: not JSON: {e}", path.display())))?;
+        match mechcert_cert::check_certificate(&json) {
+            Ok(ok) => results.push((path, Ok(ok))),
+            Err(e) => {
+                failures.push(format!("{}: {e}", path.display()));
+                results.push((path, Err(e.to_string())));
+            }
+        }
+    }
+    if a.json {
+        let list: Vec<_> = results
+            .iter()
+            .map(|(p, r)| match r {
+                Ok(c) => serde_json::json!({"file": p.display().to_string(), "ok": true, "claim": c.claim, "verdict": c.verdict.name()}),
+                Err(e) => serde_json::json!({"file": p.display().to_string(), "ok": false, "error": e}),
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&serde_json::json!({"checked": list.len(), "failed": failures.len(), "results": list})).expect("json"));
+    } else {
+        for (p, r) in &results {
+            match r {
+                Ok(c) => println!("ok    {} ({} {})", p.display(), c.claim, c.verdict.name()),
+                Err(e) => println!("FAIL  {}: {e}", p.display()),
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Inconsistent(format!(
+            "{} of {} certificates do not check",
+            failures.len(),
+            a.certs.len()
+        )))
+    }
+}
