@@ -54,7 +54,7 @@ pub fn claims(a: &ClaimsArgs) -> Result<(), Failure> {
             .iter()
             .map(|c| serde_json::json!({"id": c.id, "section": c.section, "statement": c.statement, "reading": c.reading, "existential": c.existential}))
             .collect();
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({"claims": list})).expect("json")
         );
@@ -68,7 +68,7 @@ pub fn claims(a: &ClaimsArgs) -> Result<(), Failure> {
             c.statement.to_string(),
         ]);
     }
-    print!("{}", t.render());
+    out!("{}", t.render());
     Ok(())
 }
 
@@ -127,12 +127,12 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
             "reason": c.reason,
             "certificate": c.certificate,
         });
-        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
     } else {
-        println!("{}: {} on {}", c.claim, c.verdict.name(), inst.origin);
-        println!("  {}", c.reason);
+        outln!("{}: {} on {}", c.claim, c.verdict.name(), inst.origin);
+        outln!("  {}", c.reason);
         if let Some(out) = &a.out {
-            println!("  certificate: {} (re-checked)", out.display());
+            outln!("  certificate: {} (re-checked)", out.display());
         }
     }
     Ok(())
@@ -183,7 +183,7 @@ fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
             "holds": count(Verdict::Holds), "fails": count(Verdict::Fails), "not_applicable": count(Verdict::NotApplicable),
             "results": list,
         });
-        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
         return Ok(());
     }
     let mut t = Table::new(&["instance", "claim", "verdict", "reason"]);
@@ -198,8 +198,8 @@ fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
             c.reason.clone(),
         ]);
     }
-    print!("{}", t.render());
-    println!(
+    out!("{}", t.render());
+    outln!(
         "\n{} holds, {} fails, {} not applicable; certificates in {} (each re-checked by the independent checker)",
         count(Verdict::Holds),
         count(Verdict::Fails),
@@ -233,12 +233,12 @@ pub fn cert_check(a: &CertCheckArgs) -> Result<(), Failure> {
                 Err(e) => serde_json::json!({"file": p.display().to_string(), "ok": false, "error": e}),
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&serde_json::json!({"checked": list.len(), "failed": failures.len(), "results": list})).expect("json"));
+        outln!("{}", serde_json::to_string_pretty(&serde_json::json!({"checked": list.len(), "failed": failures.len(), "results": list})).expect("json"));
     } else {
         for (p, r) in &results {
             match r {
-                Ok(c) => println!("ok    {} ({} {})", p.display(), c.claim, c.verdict.name()),
-                Err(e) => println!("FAIL  {}: {e}", p.display()),
+                Ok(c) => outln!("ok    {} ({} {})", p.display(), c.claim, c.verdict.name()),
+                Err(e) => outln!("FAIL  {}: {e}", p.display()),
             }
         }
     }

@@ -60,6 +60,18 @@ pub struct CheckArgs {
     /// Print one JSON object instead of tables
     #[arg(long)]
     json: bool,
+    /// Draw a picture (SVG) from exact values: Π(k) over the domain for a family, Π_I against
+    /// the number of buyers I = 1..=--plot-buyers for a concrete instance
+    #[arg(long, value_name = "FILE.svg")]
+    plot: Option<PathBuf>,
+    /// How many buyers the Π_I picture goes up to
+    #[arg(long, default_value_t = 30)]
+    plot_buyers: usize,
+}
+
+fn write_plot(path: &std::path::Path, svg: &str) -> Result<(), Failure> {
+    std::fs::write(path, svg)
+        .map_err(|e| Failure::Input(format!("{}: cannot write the picture: {e}", path.display())))
 }
 
 /// A checked mechanism: the report and, for `bb`, the base mechanism's surplus Π.
@@ -189,14 +201,14 @@ fn describe(inst: &Instance) -> String {
 fn print_report<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str, symbolic: bool) {
     let r = &c.report;
     if !symbolic {
-        println!("instance   {} ({})", inst.name, inst.origin);
-        println!("           {}", describe(inst));
+        outln!("instance   {} ({})", inst.name, inst.origin);
+        outln!("           {}", describe(inst));
     }
-    println!("mechanism  {}", r.mechanism);
+    outln!("mechanism  {}", r.mechanism);
     let source = r
         .interim_source
         .map_or("none".to_string(), |s| s.name().to_string());
-    println!(
+    outln!(
         "profiles   {} (enumerated {}; interim tables from {}{})",
         r.profiles,
         r.enumerated,
@@ -208,12 +220,12 @@ fn print_report<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str, symboli
         }
     );
     if let Some(pi) = &c.base_surplus {
-        println!("base surplus Π = {}", pi.display_with(param));
+        outln!("base surplus Π = {}", pi.display_with(param));
     }
     if let Some(s) = &r.expected_surplus {
-        println!("expected surplus  {}", s.display_with(param));
+        outln!("expected surplus  {}", s.display_with(param));
     }
-    println!();
+    outln!();
     let mut t = Table::new(&["property", "holds", "checked", "violations", "min slack"]);
     for p in &r.properties {
         let holds = match (&p.skipped, p.holds()) {
@@ -232,19 +244,19 @@ fn print_report<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str, symboli
             p.min_slack.as_ref().map_or("-".to_string(), Rat::to_string),
         ]);
     }
-    print!("{}", t.render());
+    out!("{}", t.render());
     for p in &r.properties {
         if let Some(why) = &p.skipped {
-            println!("\n{} skipped: {why}", p.property.key());
+            outln!("\n{} skipped: {why}", p.property.key());
         } else if !p.first.is_empty() {
-            println!(
+            outln!(
                 "\n{} fails ({} of {}); first violations:",
                 p.property.key(),
                 p.violations,
                 p.checked
             );
             for v in &p.first {
-                println!("  {}: slack {}", v.inequality, v.slack.display_with(param));
+                outln!("  {}: slack {}", v.inequality, v.slack.display_with(param));
             }
         }
     }
@@ -297,6 +309,13 @@ fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
         enumeration_possible(inst, env, a)?;
         checked.push(check_mechanism(inst, env, a)?);
     }
+    if let Some(path) = &a.plot {
+        let surplus: Vec<Poly> = checked
+            .iter()
+            .map(|c| c.report.expected_surplus.clone().unwrap_or_else(Poly::zero))
+            .collect();
+        write_plot(path, &crate::plot::surplus_in_k(inst, &cells, &surplus))?;
+    }
     if a.json {
         let mut list = vec![];
         for (env, c) in cells.iter().zip(&checked) {
@@ -336,7 +355,7 @@ fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
             );
         }
         top.insert("cells".into(), list.into());
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&serde_json::Value::Object(top)).expect("json")
         );
@@ -347,7 +366,7 @@ fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
         .as_ref()
         .map(|p| p.domain.display_with(&param))
         .unwrap_or_default();
-    println!(
+    outln!(
         "family     {} ({}), parameter {param} on {domain}: {} cell{} where the order of all values is fixed",
         inst.name,
         inst.origin,
@@ -355,7 +374,7 @@ fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
         if cells.len() == 1 { "" } else { "s" }
     );
     for (k, (env, c)) in cells.iter().zip(&checked).enumerate() {
-        println!(
+        outln!(
             "\n== cell {} of {}: {}   (order {})",
             k + 1,
             cells.len(),
@@ -367,7 +386,7 @@ fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
                 .into_iter()
                 .filter_map(|(k, r)| r.map(|r| format!("{k} for {r}")))
                 .collect();
-            println!("surplus sign  {}", signs.join("; "));
+            outln!("surplus sign  {}", signs.join("; "));
         }
         print_report(inst, c, &param, true);
     }
@@ -381,9 +400,21 @@ pub fn run(a: &CheckArgs) -> Result<(), Failure> {
     }
     let env = inst.concrete()?;
     enumeration_possible(&inst, &env, a)?;
+    if let Some(path) = &a.plot {
+        if a.plot_buyers == 0 || a.plot_buyers > 10_000 {
+            return Err(Failure::Input(format!(
+                "--plot-buyers {}: use 1 to 10000",
+                a.plot_buyers
+            )));
+        }
+        let values: Vec<Rat> = (1..=a.plot_buyers)
+            .map(|i| compress::vcg_prime_surplus(&env.with_buyers(i)))
+            .collect();
+        write_plot(path, &crate::plot::surplus_in_buyers(&inst, &values))?;
+    }
     let checked = check_mechanism(&inst, &env, a)?;
     if a.json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&json(&inst, &checked, "k")).expect("json")
         );

@@ -6,8 +6,30 @@
 //! error, 2 an internal inconsistency (two independent computations disagree, or a
 //! certificate does not check).
 
+/// `println!` that ends the program quietly when stdout is closed (e.g. piped into `head`)
+/// instead of panicking.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
+/// `print!` with the same behaviour as `outln!`.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 mod certify;
 mod check;
+mod plot;
 mod search;
 mod solve;
 mod table;

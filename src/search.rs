@@ -126,29 +126,35 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
             "certificate": saved.as_ref().map(|(_, _, c, _)| c.certificate.clone()),
             "files": saved.as_ref().map(|(t, c, _, _)| serde_json::json!([t.display().to_string(), c.display().to_string()])),
         });
-        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
         return Ok(());
     }
     match saved {
-        None if claim.existential => println!(
+        None if claim.existential => outln!(
             "{}: no witness among {} instances ({} applicable), seed {}",
-            claim.id, out.searched, out.applicable, a.seed
+            claim.id,
+            out.searched,
+            out.applicable,
+            a.seed
         ),
-        None => println!(
+        None => outln!(
             "{}: no counterexample among {} instances ({} applicable), seed {}",
-            claim.id, out.searched, out.applicable, a.seed
+            claim.id,
+            out.searched,
+            out.applicable,
+            a.seed
         ),
         Some((toml, cert, c, inst)) => {
-            println!(
+            outln!(
                 "{}: {what} found at instance {} of seed {} ({} applicable before it); shrunk to:",
                 claim.id,
                 out.searched - 1,
                 a.seed,
                 out.applicable
             );
-            println!("{}", inst.to_toml());
-            println!("verdict: {} — {}", c.verdict.name(), c.reason);
-            println!(
+            outln!("{}", inst.to_toml());
+            outln!("verdict: {} — {}", c.verdict.name(), c.reason);
+            outln!(
                 "saved {} and {} (certificate re-checked)",
                 toml.display(),
                 cert.display()

@@ -70,13 +70,13 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
             "ex_post_ir": a.ex_post_ir,
             "certificate": certificate,
         });
-        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
         return Ok(());
     }
-    println!("instance   {} ({})", inst.name, inst.origin);
-    println!("second-best welfare  {welfare}");
-    println!("first-best welfare   {first_best}");
-    println!("\nallocation x(B_i, S_j):");
+    outln!("instance   {} ({})", inst.name, inst.origin);
+    outln!("second-best welfare  {welfare}");
+    outln!("first-best welfare   {first_best}");
+    outln!("\nallocation x(B_i, S_j):");
     let mut header = vec![String::new()];
     header.extend((1..=env.n()).map(|j| format!("S{j}")));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
@@ -86,8 +86,8 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
         row.extend((0..env.n()).map(|j| alloc[(i, j)].to_string()));
         t.row(row);
     }
-    print!("{}", t.render());
-    println!(
+    out!("{}", t.render());
+    outln!(
         "\ncertificate: LP optimum with primal and dual, re-checked by the independent checker (--json prints it)"
     );
     Ok(())

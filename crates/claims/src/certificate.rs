@@ -250,14 +250,22 @@ impl<'e> Builder<'e> {
     pub fn compare(&mut self, role: Role, text: &str, left: &str, rel: Rel, right: &str) -> bool {
         let (a, b) = (self.operand(left), self.operand(right));
         let holds = rel.holds(&a, &b);
-        let detail = format!(
-            "{left} = {a} {} {right} = {b}",
-            if holds { rel.symbol() } else { "is not" }
-        );
+        let show = |name: &str, v: &Rat| {
+            if name == v.to_string() {
+                name.to_string()
+            } else {
+                format!("{name} = {v}")
+            }
+        };
         let detail = if holds {
-            detail
+            format!("{} {} {}", show(left, &a), rel.symbol(), show(right, &b))
         } else {
-            format!("{detail} ({} fails)", rel.symbol())
+            format!(
+                "{}, {}: `{left} {} {right}` is false",
+                show(left, &a),
+                show(right, &b),
+                rel.symbol()
+            )
         };
         self.push(
             role,
@@ -348,10 +356,11 @@ impl<'e> Builder<'e> {
         } else if let Some(c) = failed(Role::Claim) {
             (Verdict::Fails, format!("{}: {}", c.text, c.detail))
         } else {
-            (
-                Verdict::Holds,
-                format!("all {claims} claim assertions hold"),
-            )
+            let why = match claims {
+                1 => "the claim assertion holds".to_string(),
+                k => format!("all {k} claim assertions hold"),
+            };
+            (Verdict::Holds, why)
         };
         let certificate = json!({
             "format": "mechcert-cert/1",

@@ -288,8 +288,13 @@ impl fmt::Display for Expr {
             Expr::Ref(s) => write!(f, "{{{s}}}"),
             Expr::Add(a, c) => {
                 wrap(a, 1, f)?;
-                write!(f, " + ")?;
-                wrap(c, 2, f)
+                match &**c {
+                    Expr::Num(r) if r.is_negative() => write!(f, " - {}", -r),
+                    _ => {
+                        write!(f, " + ")?;
+                        wrap(c, 2, f)
+                    }
+                }
             }
             Expr::Sub(a, c) => {
                 wrap(a, 1, f)?;

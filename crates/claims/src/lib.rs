@@ -20,6 +20,8 @@ pub mod symbolic;
 
 pub use certificate::{Certified, Verdict};
 pub use registry::{Claim, Generator, all, find};
+/// For claims defined outside the registry (tests, extensions).
+pub use registry::{generic as registry_generic, on_concrete as registry_on_concrete};
 
 /// The certificate of `mechcert solve second-best`: the LP optimum (primal and dual), the
 /// first-best welfare, and the assertions that the second best is `welfare` and does not
