@@ -204,13 +204,59 @@ fn formula_errors() {
 
 #[test]
 fn profile_limit_is_a_clear_error() {
-    // 2^24 * 2 profiles > 10^7
+    // 2^24 * 2 profiles > 10^7: the mechanism's properties need every profile
     let mut c = common::two_buyer_cert();
     c["instance"]["buyers"] = json!(24);
+    c["quantities"] = json!([c["quantities"][2].clone()]);
+    c["assertions"] = json!([c["assertions"][2].clone()]);
     let e = err(&c);
+    assert_eq!(e.location, "quantity `vcgp`");
     assert!(e.message.contains("exceed the limit"), "{e}");
     c["instance"]["buyers"] = json!(1000);
     assert!(err(&c).message.contains("too many to enumerate"));
+}
+
+#[test]
+fn many_buyers_by_multisets() {
+    // Example 1 with I = 24 and 1000 buyers (beyond the profile enumeration): Π_I = 1 -
+    // (1/2)^(I-1), checked against the formula with the instance's I
+    let mut c = common::example1_cert();
+    for (buyers, pi) in [(24, "8388607/8388608"), (1000, "")] {
+        c["instance"]["buyers"] = json!(buyers);
+        c["quantities"] = json!([
+            {"name": "Pi", "kind": "vcg-prime-surplus", "value": pi},
+            {"name": "closed", "kind": "formula", "expr": "1 - (1/2)^(I - 1)", "value": "0"}
+        ]);
+        c["assertions"] = json!([{"role": "claim", "text": "Π_I", "relation": "eq",
+            "left": "Pi", "right": "closed", "holds": true}]);
+        // the recorded values are filled in from the error messages' recomputed values
+        let closed = mechcert_cert::fmt_rat(
+            &(mechcert_cert::parse_rat("1").unwrap()
+                - mechcert_cert::parse_rat(&format!(
+                    "1/{}",
+                    num_bigint::BigInt::from(2).pow(buyers - 1)
+                ))
+                .unwrap()),
+        );
+        if !pi.is_empty() {
+            assert_eq!(closed, pi);
+        }
+        c["quantities"][0]["value"] = json!(closed);
+        c["quantities"][1]["value"] = json!(closed);
+        check_certificate(&c).unwrap_or_else(|e| panic!("I = {buyers}: {e}"));
+        // one off in the last place is caught
+        c["quantities"][0]["value"] = json!(format!("{closed}1"));
+        assert!(err(&c).message.contains("differs"), "I = {buyers}");
+    }
+    // beyond the multiset limits
+    c["instance"]["buyers"] = json!(200_000);
+    c["quantities"][0]["value"] = json!("1");
+    let e = err(&c);
+    assert!(e.message.contains("at most 100000"), "{e}");
+    c["instance"]["buyers"] = json!(5000);
+    c["instance"]["buyer"] = json!({"values": ["1", "2", "4"], "probs": ["1/3", "1/3", "1/3"]});
+    let e = err(&c);
+    assert!(e.message.contains("multisets of 5000 buyers"), "{e}");
 }
 
 #[test]
