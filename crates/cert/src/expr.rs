@@ -412,6 +412,67 @@ mod tests {
         assert_eq!(poly("-3/4"), Poly::constant(frac(-3, 4)));
     }
 
+    fn sym(s: &str) -> Box<Expr> {
+        Box::new(Expr::Sym(s.into()))
+    }
+
+    fn num(i: i64) -> Box<Expr> {
+        Box::new(Expr::Num(int(i)))
+    }
+
+    #[test]
+    fn second_round_syntax() {
+        // `^` binds tighter than `*` and implicit multiplication; its exponent is an operand
+        assert_eq!(
+            parse("m^I*n").unwrap(),
+            Expr::Mul(Box::new(Expr::Pow(sym("m"), sym("I"))), sym("n"))
+        );
+        assert_eq!(
+            parse("2^3k").unwrap(),
+            Expr::Mul(Box::new(Expr::Pow(num(2), num(3))), sym("k"))
+        );
+        assert_eq!(
+            parse("2{Pi 1}").unwrap(),
+            Expr::Mul(num(2), Box::new(Expr::Ref("Pi 1".into())))
+        );
+        assert_eq!(
+            parse("min(1, x(1,2))").unwrap(),
+            Expr::Call(
+                "min".into(),
+                vec![
+                    Expr::Num(int(1)),
+                    Expr::Call("x".into(), vec![Expr::Num(int(1)), Expr::Num(int(2))])
+                ]
+            )
+        );
+        // a name that is not a function followed by `(` is a symbol times a group
+        assert_eq!(parse("y(2)").unwrap(), Expr::Mul(sym("y"), num(2)));
+        for bad in [
+            "1,5", "min(,1)", "x(1)", "xs(1,2)", "{a{b}", "2^", "2^+3", "{", "}",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn powers_of_constants() {
+        assert_eq!(power_of_constant(&frac(-2, 3), 3).unwrap(), frac(-8, 27));
+        assert_eq!(power_of_constant(&int(0), 0).unwrap(), int(1));
+        assert_eq!(power_of_constant(&int(0), 5).unwrap(), int(0));
+        assert_eq!(power_of_constant(&int(-1), 1_000_001).unwrap(), int(-1));
+        assert!(power_of_constant(&int(3), 20_000_000).is_err());
+        assert_eq!(
+            exponent(&Poly::constant(int(1_000_000))).unwrap(),
+            1_000_000
+        );
+        for bad in [int(1_000_001), int(-1), frac(1, 2)] {
+            assert!(exponent(&Poly::constant(bad.clone())).is_err(), "{bad}");
+        }
+        assert!(exponent(&Poly::var()).is_err());
+        // (k + 1)^2 through an exponent expression
+        assert_eq!(poly("(k + 1)^(1 + 1)"), poly("k^2 + 2k + 1"));
+    }
+
     #[test]
     fn rejects() {
         for bad in [
