@@ -1,6 +1,7 @@
 //! Assertions (relations between recomputed quantities and literal numbers, boolean
 //! quantities, mechanism properties) and the verdict rule: `not-applicable` iff some
-//! condition fails, else `holds` iff every claim holds, else `fails`.
+//! condition fails, else `holds` iff every claim holds, else `fails`. `case` assertions are
+//! checked like the others but take no part in the verdict.
 
 use std::collections::HashMap;
 
@@ -34,10 +35,19 @@ impl Verdict {
     }
 }
 
+/// The role of an assertion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Condition,
+    Claim,
+    /// Records which case the instance is in; not part of the verdict.
+    Case,
+}
+
 /// One assertion after checking: its role and whether it holds.
 #[derive(Clone, Debug)]
 pub struct Checked {
-    pub claim: bool,
+    pub role: Role,
     pub holds: bool,
 }
 
@@ -151,10 +161,15 @@ pub fn check_all(v: &Value, q: &HashMap<String, QVal>) -> Result<Vec<Checked>, C
         if let Some(k) = o.keys().find(|k| !KEYS.contains(&k.as_str())) {
             return Err(err(format!("unknown key `{k}`")));
         }
-        let claim = match o.get("role").map(json_str) {
-            Some(Ok("claim")) => true,
-            Some(Ok("condition")) => false,
-            _ => return Err(err("`role` must be \"condition\" or \"claim\"".into())),
+        let role = match o.get("role").map(json_str) {
+            Some(Ok("claim")) => Role::Claim,
+            Some(Ok("condition")) => Role::Condition,
+            Some(Ok("case")) => Role::Case,
+            _ => {
+                return Err(err(
+                    "`role` must be \"condition\", \"claim\" or \"case\"".into()
+                ));
+            }
         };
         let recorded = json_bool(
             o.get("holds")
@@ -165,7 +180,7 @@ pub fn check_all(v: &Value, q: &HashMap<String, QVal>) -> Result<Vec<Checked>, C
         if holds != recorded {
             return Err(err(format!("recorded holds={recorded} but {why}")));
         }
-        out.push(Checked { claim, holds });
+        out.push(Checked { role, holds });
     }
     Ok(out)
 }
@@ -173,11 +188,12 @@ pub fn check_all(v: &Value, q: &HashMap<String, QVal>) -> Result<Vec<Checked>, C
 /// The verdict rule; an error names the assertion that contradicts the recorded verdict.
 pub fn check_verdict(recorded: Verdict, checked: &[Checked]) -> Result<(), CertError> {
     let err = |m: String| Err(CertError::new("verdict", m));
-    if !checked.iter().any(|c| c.claim) {
+    if !checked.iter().any(|c| c.role == Role::Claim) {
         return err("the certificate has no claim assertion".into());
     }
-    let failed_condition = checked.iter().position(|c| !c.claim && !c.holds);
-    let failed_claim = checked.iter().position(|c| c.claim && !c.holds);
+    let failed = |role: Role| checked.iter().position(|c| c.role == role && !c.holds);
+    let failed_condition = failed(Role::Condition);
+    let failed_claim = failed(Role::Claim);
     let computed = match (failed_condition, failed_claim) {
         (Some(_), _) => Verdict::NotApplicable,
         (None, None) => Verdict::Holds,

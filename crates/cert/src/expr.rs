@@ -1,13 +1,23 @@
 //! Expressions of `formula` quantities and of polynomial instance values: numbers, symbols,
-//! `+ - * /`, unary minus, `^` with a non-negative integer exponent, parentheses, function
-//! calls `FB(v)`/`FS(v)`, and implicit multiplication (`8k`, `2(k+1)`), which binds like `*`
-//! (so `1/2k` is (1/2)k). Parsed into a tree, then evaluated to a polynomial in the
-//! parameter through a `Scope` that resolves symbols and functions.
+//! `{name}` references to other quantities, `+ - * /`, unary minus, `^` whose exponent is an
+//! operand (number, symbol, reference, call or parenthesised expression) that must evaluate
+//! to a non-negative integer, parentheses, function calls (`FB(v)`, `min(a, b, ...)`,
+//! `x(i, j)`, ...), and implicit multiplication (`8k`, `2(k+1)`), which binds like `*` (so
+//! `1/2k` is (1/2)k). Parsed into a tree, then evaluated to a polynomial in the parameter
+//! through a `Scope` that resolves symbols, references and functions.
 
-use num_traits::Zero;
+use num_bigint::BigInt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::number::Q;
-use crate::poly::{MAX_DEGREE, Poly};
+use crate::poly::Poly;
+
+/// The largest exponent of `^`.
+pub const MAX_EXPONENT: u64 = 1_000_000;
+
+/// The largest size (bits of numerator plus denominator, times the exponent) of a power of a
+/// constant: about 2 MB of digits.
+const MAX_POWER_BITS: u64 = 1 << 24;
 
 /// Maximum nesting depth of parentheses and unary operators.
 const MAX_DEPTH: usize = 100;
@@ -21,14 +31,17 @@ pub enum Expr {
     Sub(Box<Expr>, Box<Expr>),
     Mul(Box<Expr>, Box<Expr>),
     Div(Box<Expr>, Box<Expr>),
-    Pow(Box<Expr>, u32),
-    Call(String, Box<Expr>),
+    Pow(Box<Expr>, Box<Expr>),
+    Call(String, Vec<Expr>),
+    /// `{name}`: the value of another quantity.
+    Ref(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Num(String),
     Ident(String),
+    Ref(String),
     Op(char),
 }
 
@@ -45,7 +58,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
-            if i < chars.len() && (chars[i] == '.' || chars[i] == ',') {
+            if i < chars.len() && chars[i] == '.' {
                 return Err("decimal numbers are not allowed: write fractions such as 1/2".into());
             }
             out.push(Tok::Num(chars[start..i].iter().collect()));
@@ -55,7 +68,20 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                 i += 1;
             }
             out.push(Tok::Ident(chars[start..i].iter().collect()));
-        } else if "+-*/^()".contains(c) {
+        } else if c == '{' {
+            let start = i + 1;
+            let end = chars[start..]
+                .iter()
+                .position(|&c| c == '}')
+                .map(|p| start + p)
+                .ok_or("`{` without a closing `}`")?;
+            let name: String = chars[start..end].iter().collect();
+            if name.is_empty() || name.contains('{') {
+                return Err(format!("`{{{name}}}` is not a quantity reference"));
+            }
+            out.push(Tok::Ref(name));
+            i = end + 1;
+        } else if "+-*/^(),".contains(c) {
             out.push(Tok::Op(c));
             i += 1;
         } else {
@@ -121,7 +147,7 @@ impl Parser {
                     };
                 }
                 // implicit multiplication: an operand directly follows an operand
-                Some(Tok::Num(_) | Tok::Ident(_) | Tok::Op('(')) => {
+                Some(Tok::Num(_) | Tok::Ident(_) | Tok::Ref(_) | Tok::Op('(')) => {
                     let r = self.power()?;
                     e = Expr::Mul(Box::new(e), Box::new(r));
                 }
@@ -145,18 +171,20 @@ impl Parser {
         let base = self.atom()?;
         if let Some(Tok::Op('^')) = self.peek() {
             self.pos += 1;
-            let e = match self.next() {
-                Some(Tok::Num(d)) => d
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|&e| usize::try_from(e).is_ok_and(|e| e <= MAX_DEGREE))
-                    .ok_or_else(|| format!("exponent {d} is too large (at most {MAX_DEGREE})"))?,
-                _ => return Err("`^` needs a non-negative integer exponent".into()),
-            };
+            if !matches!(
+                self.peek(),
+                Some(Tok::Num(_) | Tok::Ident(_) | Tok::Ref(_) | Tok::Op('('))
+            ) {
+                return Err(
+                    "`^` needs an exponent: a number, a symbol, a reference, a function call or a parenthesised expression"
+                        .into(),
+                );
+            }
+            let e = self.atom()?;
             if let Some(Tok::Op('^')) = self.peek() {
                 return Err("write chained powers with parentheses".into());
             }
-            return Ok(Expr::Pow(Box::new(base), e));
+            return Ok(Expr::Pow(Box::new(base), Box::new(e)));
         }
         Ok(base)
     }
@@ -164,21 +192,25 @@ impl Parser {
     fn atom(&mut self) -> Result<Expr, String> {
         match self.next() {
             Some(Tok::Num(d)) => {
-                let n = d
-                    .parse::<num_bigint::BigInt>()
-                    .map_err(|e| format!("`{d}`: {e}"))?;
+                let n = d.parse::<BigInt>().map_err(|e| format!("`{d}`: {e}"))?;
                 Ok(Expr::Num(Q::from_integer(n)))
             }
             Some(Tok::Ident(name)) => {
                 if matches!(self.peek(), Some(Tok::Op('('))) && is_function(&name) {
                     self.pos += 1;
-                    let arg = self.expr()?;
+                    let mut args = vec![self.expr()?];
+                    while let Some(Tok::Op(',')) = self.peek() {
+                        self.pos += 1;
+                        args.push(self.expr()?);
+                    }
                     self.close()?;
-                    Ok(Expr::Call(name, Box::new(arg)))
+                    check_arity(&name, args.len())?;
+                    Ok(Expr::Call(name, args))
                 } else {
                     Ok(Expr::Sym(name))
                 }
             }
+            Some(Tok::Ref(name)) => Ok(Expr::Ref(name)),
             Some(Tok::Op('(')) => {
                 let e = self.expr()?;
                 self.close()?;
@@ -192,14 +224,37 @@ impl Parser {
     fn close(&mut self) -> Result<(), String> {
         match self.next() {
             Some(Tok::Op(')')) => Ok(()),
+            Some(Tok::Op(',')) => Err("too many arguments (unexpected `,`)".into()),
             _ => Err("missing `)`".into()),
         }
     }
 }
 
-/// The functions of formula expressions.
+/// The functions of formula expressions and their numbers of arguments (`None`: one or
+/// more).
+const FUNCTIONS: &[(&str, Option<usize>)] = &[
+    ("FB", Some(1)),
+    ("FS", Some(1)),
+    ("min", None),
+    ("max", None),
+    ("x", Some(2)),
+    ("xb", Some(1)),
+    ("xs", Some(1)),
+];
+
+/// Is `name` a function of formula expressions?
 pub fn is_function(name: &str) -> bool {
-    name == "FB" || name == "FS"
+    FUNCTIONS.iter().any(|(f, _)| *f == name)
+}
+
+fn check_arity(name: &str, got: usize) -> Result<(), String> {
+    match FUNCTIONS.iter().find(|(f, _)| *f == name) {
+        Some((_, Some(k))) if *k != got => Err(format!(
+            "`{name}` takes {k} argument{}, found {got}",
+            if *k == 1 { "" } else { "s" }
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Parse an expression.
@@ -212,19 +267,56 @@ pub fn parse(s: &str) -> Result<Expr, String> {
         depth: 0,
     };
     let e = p.expr().map_err(wrap)?;
-    if p.pos < p.toks.len() {
-        return Err(wrap(format!(
-            "unexpected `{:?}` after the end",
-            p.toks[p.pos]
-        )));
+    if let Some(t) = p.toks.get(p.pos) {
+        let t = match t {
+            Tok::Num(s) | Tok::Ident(s) => s.clone(),
+            Tok::Ref(s) => format!("{{{s}}}"),
+            Tok::Op(c) => c.to_string(),
+        };
+        return Err(wrap(format!("unexpected `{t}` after the end")));
     }
     Ok(e)
 }
 
-/// Resolves the symbols and functions of an expression.
+/// Resolves the symbols, references and functions of an expression.
 pub trait Scope {
     fn symbol(&self, name: &str) -> Result<Poly, String>;
-    fn call(&self, name: &str, arg: &Poly) -> Result<Poly, String>;
+    fn call(&self, name: &str, args: &[Poly]) -> Result<Poly, String>;
+    fn reference(&self, name: &str) -> Result<Q, String>;
+}
+
+/// The value of an exponent: a constant non-negative integer, at most `MAX_EXPONENT`.
+fn exponent(p: &Poly) -> Result<u32, String> {
+    let e = p
+        .as_constant()
+        .ok_or("the exponent of `^` depends on the parameter")?;
+    if !e.is_integer() || e.is_negative() {
+        return Err(format!(
+            "the exponent of `^` is {e}, not a non-negative integer"
+        ));
+    }
+    e.to_integer()
+        .to_u64()
+        .filter(|&e| e <= MAX_EXPONENT)
+        .and_then(|e| u32::try_from(e).ok())
+        .ok_or_else(|| format!("the exponent {e} of `^` is too large (at most {MAX_EXPONENT})"))
+}
+
+/// base^e for a constant base, refusing results of absurd size.
+fn power_of_constant(b: &Q, e: u32) -> Result<Q, String> {
+    if b.is_zero() {
+        return Ok(if e == 0 { Q::one() } else { Q::zero() });
+    }
+    let bits = b.numer().bits() + b.denom().bits();
+    if b.abs() != Q::one() && bits.saturating_mul(u64::from(e)) > MAX_POWER_BITS {
+        return Err(format!(
+            "({b})^{e} is too large to compute (more than {MAX_POWER_BITS} bits)"
+        ));
+    }
+    Ok(Q::new(
+        num_traits::Pow::pow(b.numer(), e),
+        num_traits::Pow::pow(b.denom(), e),
+    ))
 }
 
 /// Evaluate to a polynomial in the parameter. Division is only by nonzero constants.
@@ -232,6 +324,7 @@ pub fn eval(e: &Expr, scope: &dyn Scope) -> Result<Poly, String> {
     Ok(match e {
         Expr::Num(q) => Poly::constant(q.clone()),
         Expr::Sym(s) => scope.symbol(s)?,
+        Expr::Ref(name) => Poly::constant(scope.reference(name)?),
         Expr::Neg(a) => eval(a, scope)?.neg(),
         Expr::Add(a, b) => eval(a, scope)?.add(&eval(b, scope)?),
         Expr::Sub(a, b) => eval(a, scope)?.sub(&eval(b, scope)?),
@@ -240,15 +333,25 @@ pub fn eval(e: &Expr, scope: &dyn Scope) -> Result<Poly, String> {
             let d = eval(b, scope)?;
             match d.as_constant() {
                 Some(c) if c.is_zero() => return Err("division by zero".into()),
-                Some(c) => eval(a, scope)?.scale(&(Q::from_integer(1.into()) / c)),
+                Some(c) => eval(a, scope)?.scale(&(Q::one() / c)),
                 None => {
                     return Err("division by an expression that depends on the parameter".into());
                 }
             }
         }
-        Expr::Pow(a, n) => eval(a, scope)?.pow(*n)?,
-        Expr::Call(f, a) => {
-            let v = eval(a, scope)?;
+        Expr::Pow(a, n) => {
+            let n = exponent(&eval(n, scope)?)?;
+            let base = eval(a, scope)?;
+            match base.as_constant() {
+                Some(b) => Poly::constant(power_of_constant(&b, n)?),
+                None => base.pow(n)?,
+            }
+        }
+        Expr::Call(f, args) => {
+            let v = args
+                .iter()
+                .map(|a| eval(a, scope))
+                .collect::<Result<Vec<_>, _>>()?;
             scope.call(f, &v)?
         }
     })
@@ -267,8 +370,11 @@ pub fn parse_poly(s: &str, param: Option<&str>) -> Result<Poly, String> {
                 )),
             }
         }
-        fn call(&self, name: &str, _arg: &Poly) -> Result<Poly, String> {
+        fn call(&self, name: &str, _args: &[Poly]) -> Result<Poly, String> {
             Err(format!("function `{name}` is not allowed here"))
+        }
+        fn reference(&self, name: &str) -> Result<Q, String> {
+            Err(format!("the reference {{{name}}} is not allowed here"))
         }
     }
     eval(&parse(s)?, &P(param)).map_err(|e| format!("`{s}`: {e}"))
@@ -304,6 +410,67 @@ mod tests {
         );
         assert_eq!(poly("7"), Poly::constant(int(7)));
         assert_eq!(poly("-3/4"), Poly::constant(frac(-3, 4)));
+    }
+
+    fn sym(s: &str) -> Box<Expr> {
+        Box::new(Expr::Sym(s.into()))
+    }
+
+    fn num(i: i64) -> Box<Expr> {
+        Box::new(Expr::Num(int(i)))
+    }
+
+    #[test]
+    fn second_round_syntax() {
+        // `^` binds tighter than `*` and implicit multiplication; its exponent is an operand
+        assert_eq!(
+            parse("m^I*n").unwrap(),
+            Expr::Mul(Box::new(Expr::Pow(sym("m"), sym("I"))), sym("n"))
+        );
+        assert_eq!(
+            parse("2^3k").unwrap(),
+            Expr::Mul(Box::new(Expr::Pow(num(2), num(3))), sym("k"))
+        );
+        assert_eq!(
+            parse("2{Pi 1}").unwrap(),
+            Expr::Mul(num(2), Box::new(Expr::Ref("Pi 1".into())))
+        );
+        assert_eq!(
+            parse("min(1, x(1,2))").unwrap(),
+            Expr::Call(
+                "min".into(),
+                vec![
+                    Expr::Num(int(1)),
+                    Expr::Call("x".into(), vec![Expr::Num(int(1)), Expr::Num(int(2))])
+                ]
+            )
+        );
+        // a name that is not a function followed by `(` is a symbol times a group
+        assert_eq!(parse("y(2)").unwrap(), Expr::Mul(sym("y"), num(2)));
+        for bad in [
+            "1,5", "min(,1)", "x(1)", "xs(1,2)", "{a{b}", "2^", "2^+3", "{", "}",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn powers_of_constants() {
+        assert_eq!(power_of_constant(&frac(-2, 3), 3).unwrap(), frac(-8, 27));
+        assert_eq!(power_of_constant(&int(0), 0).unwrap(), int(1));
+        assert_eq!(power_of_constant(&int(0), 5).unwrap(), int(0));
+        assert_eq!(power_of_constant(&int(-1), 1_000_001).unwrap(), int(-1));
+        assert!(power_of_constant(&int(3), 20_000_000).is_err());
+        assert_eq!(
+            exponent(&Poly::constant(int(1_000_000))).unwrap(),
+            1_000_000
+        );
+        for bad in [int(1_000_001), int(-1), frac(1, 2)] {
+            assert!(exponent(&Poly::constant(bad.clone())).is_err(), "{bad}");
+        }
+        assert!(exponent(&Poly::var()).is_err());
+        // (k + 1)^2 through an exponent expression
+        assert_eq!(poly("(k + 1)^(1 + 1)"), poly("k^2 + 2k + 1"));
     }
 
     #[test]

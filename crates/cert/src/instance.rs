@@ -73,7 +73,19 @@ fn field<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     o.get(key)
 }
 
-/// A probability matrix (entries in [0, 1]) of shape m x n from JSON.
+/// A tie rule: `lowest-index`, `highest-index` or `uniform`.
+pub fn parse_tie(v: &Value) -> Result<Tie, String> {
+    match json_str(v)? {
+        "lowest-index" => Ok(Tie::Lowest),
+        "highest-index" => Ok(Tie::Highest),
+        "uniform" => Ok(Tie::Uniform),
+        s => Err(format!(
+            "unknown rule `{s}` (lowest-index, highest-index, uniform)"
+        )),
+    }
+}
+
+/// A matrix of exact numbers of shape m x n from JSON.
 pub fn read_matrix(v: &Value, m: usize, n: usize, what: &str) -> Result<Matrix, String> {
     let rows = v
         .as_array()
@@ -210,16 +222,7 @@ impl Instance {
         };
         let tie = match field(o, "tie_break") {
             None => Tie::Lowest,
-            Some(v) => match json_str(v).map_err(|e| format!("`tie_break`: {e}"))? {
-                "lowest-index" => Tie::Lowest,
-                "highest-index" => Tie::Highest,
-                "uniform" => Tie::Uniform,
-                s => {
-                    return Err(format!(
-                        "`tie_break`: unknown rule `{s}` (lowest-index, highest-index, uniform)"
-                    ));
-                }
-            },
+            Some(v) => parse_tie(v).map_err(|e| format!("`tie_break`: {e}"))?,
         };
         let ties_trade = match field(o, "seller_ties") {
             None => false,
@@ -407,7 +410,12 @@ fn is_reserved(p: &str) -> bool {
         p.strip_prefix(prefix)
             .is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
     };
-    p == "FB" || p == "FS" || indexed("B") || indexed("S") || indexed("pB") || indexed("pS")
+    crate::expr::is_function(p)
+        || ["m", "n", "I"].contains(&p)
+        || indexed("B")
+        || indexed("S")
+        || indexed("pB")
+        || indexed("pS")
 }
 
 impl Concrete {

@@ -16,6 +16,7 @@ mod instance;
 mod lp;
 mod models;
 mod multi;
+mod multiset;
 mod number;
 mod poly;
 mod properties;
@@ -116,6 +117,16 @@ pub fn check_certificate(json: &Value) -> Result<Checked, CertError> {
         .as_array()
         .ok_or_else(|| CertError::new("quantities", "expected an array"))?;
     let mut values: HashMap<String, quantity::QVal> = HashMap::new();
+    // every name, in certificate order, to tell a reference to a later quantity
+    let names: Vec<String> = qs
+        .iter()
+        .map(|q| {
+            q.get("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
     for (i, q) in qs.iter().enumerate() {
         let qo = q
             .as_object()
@@ -139,7 +150,12 @@ pub fn check_certificate(json: &Value) -> Result<Checked, CertError> {
         if values.contains_key(&name) {
             return Err(CertError::new(loc, "name used twice"));
         }
-        let v = error::at(&loc, quantity::compute(qo, &inst))?;
+        let ctx = quantity::Ctx {
+            earlier: &values,
+            later: &names[i + 1..],
+            own: &name,
+        };
+        let v = error::at(&loc, quantity::compute(qo, &inst, &ctx))?;
         error::at(&loc, quantity::compare(qo, &v))?;
         values.insert(name, v);
     }

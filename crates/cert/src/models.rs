@@ -5,7 +5,7 @@
 use num_traits::{One, Zero};
 use serde_json::Value;
 
-use crate::instance::{Concrete, check_probabilities, read_matrix};
+use crate::instance::{Concrete, Matrix};
 use crate::lp::{Kind, Lin, Lp};
 use crate::number::{Q, json_bool, json_rat, json_str};
 use crate::single::tight_coefficients;
@@ -29,7 +29,14 @@ const MODELS: &[(&str, &[&str])] = &[
     ("max-pi", &["pi", "welfare_at_least"]),
 ];
 
-fn options(model: &str, v: Option<&Value>, c: &Concrete) -> Result<Options, String> {
+/// Reads an allocation matrix (numbers or formulas, each in [0, 1]).
+pub type ReadAllocation<'a> = &'a dyn Fn(&Value, &str) -> Result<Matrix, String>;
+
+fn options(
+    model: &str,
+    v: Option<&Value>,
+    read_allocation: ReadAllocation<'_>,
+) -> Result<Options, String> {
     let allowed = MODELS
         .iter()
         .find(|(m, _)| *m == model)
@@ -63,9 +70,7 @@ fn options(model: &str, v: Option<&Value>, c: &Concrete) -> Result<Options, Stri
         let at = |e: String| format!("`options.{k}`: {e}");
         match k.as_str() {
             "allocation" => {
-                let x = read_matrix(val, c.m(), c.n(), "`options.allocation`")?;
-                check_probabilities(&x, "`options.allocation`")?;
-                o.allocation = Some(x);
+                o.allocation = Some(read_allocation(val, "`options.allocation`")?);
             }
             "free_ties" => o.free_ties = json_bool(val).map_err(at)?,
             "ex_post_ir" => o.ex_post_ir = json_bool(val).map_err(at)?,
@@ -266,8 +271,13 @@ fn constants(x: &[Vec<Q>]) -> Vec<Vec<Lin>> {
 }
 
 /// Build a model (single buyer).
-pub fn build(model: &str, opts: Option<&Value>, c: &Concrete) -> Result<Lp, String> {
-    let o = options(model, opts, c)?;
+pub fn build(
+    model: &str,
+    opts: Option<&Value>,
+    c: &Concrete,
+    read_allocation: ReadAllocation<'_>,
+) -> Result<Lp, String> {
+    let o = options(model, opts, read_allocation)?;
     if c.buyers != 1 {
         return Err(format!(
             "LP models are for one buyer; the instance has {} buyers",

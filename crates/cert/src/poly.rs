@@ -116,6 +116,22 @@ impl Poly {
     }
 
     pub fn pow(&self, e: u32) -> Result<Poly, String> {
+        let d = u64::try_from(self.deg0()).unwrap_or(u64::MAX);
+        if d.saturating_mul(u64::from(e)) > u64::try_from(MAX_DEGREE).unwrap_or(u64::MAX) {
+            return Err(format!(
+                "a polynomial of degree {d} to the power {e} is too large (degree at most {MAX_DEGREE})"
+            ));
+        }
+        if self
+            .as_constant()
+            .is_some_and(|c| c.is_zero() || c.is_one())
+        {
+            return Ok(if e == 0 {
+                Poly::constant(Q::one())
+            } else {
+                self.clone()
+            });
+        }
         let mut r = Poly::constant(Q::one());
         for _ in 0..e {
             r = r.mul(self)?;

@@ -1,14 +1,19 @@
 //! Quantities: each is recomputed from the instance by the checker's own code and compared
 //! with its recorded `value`. Kinds: `formula`, `vcg-prime-surplus`, `vcg-surplus`,
-//! `tight-surplus`, `welfare`, `implementable`, `lp`, `mechanism`, `poly-identity`,
-//! `poly-sign`.
+//! `tight-surplus`, `tight-interim`, `welfare`, `implementable`, `lp`, `mechanism`,
+//! `poly-identity`, `poly-sign`, `has-parameter`.
+
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
 use crate::formula::{FormulaScope, evaluate};
-use crate::instance::{Concrete, Instance, Matrix, check_probabilities, read_matrix};
+use crate::instance::{
+    Concrete, Instance, MAX_BUYERS, Matrix, check_probabilities, parse_tie, read_matrix,
+};
 use crate::models;
-use crate::multi::{self, Bb, Mechanism, TableMech};
+use crate::multi::{self, Bb, MAX_PROFILES, Mechanism, TableMech};
+use crate::multiset::{self, Which};
 use crate::number::{Q, fmt_rat, json_bool, json_count, json_rat, json_str, json_type};
 use crate::poly::{MAX_DEGREE, Poly};
 use crate::properties::{self, PropertyResult};
@@ -33,13 +38,45 @@ impl QVal {
     }
 }
 
+/// Where a quantity sits in the certificate, for `{name}` references: the values of the
+/// quantities before it, the names after it, and its own name.
+pub struct Ctx<'a> {
+    pub earlier: &'a HashMap<String, QVal>,
+    pub later: &'a [String],
+    pub own: &'a str,
+}
+
+impl Ctx<'_> {
+    /// The value of `{name}`: an earlier numeric quantity.
+    pub fn lookup(&self, name: &str) -> Result<Q, String> {
+        match self.earlier.get(name) {
+            Some(QVal::Num(q)) => Ok(q.clone()),
+            Some(other) => Err(format!(
+                "`{{{name}}}`: quantity `{name}` is not a number (it is {})",
+                other.describe()
+            )),
+            None if name == self.own => {
+                Err(format!("`{{{name}}}`: a quantity cannot refer to itself"))
+            }
+            None if self.later.iter().any(|n| n == name) => Err(format!(
+                "`{{{name}}}`: quantity `{name}` comes later in the certificate (a formula may only refer to earlier quantities)"
+            )),
+            None => Err(format!("`{{{name}}}`: no quantity named `{name}`")),
+        }
+    }
+}
+
 const COMMON: &[&str] = &["name", "kind", "value", "note"];
+
+const KINDS: &str = "formula, vcg-prime-surplus, vcg-surplus, tight-surplus, tight-interim, welfare, implementable, lp, mechanism, poly-identity, poly-sign, has-parameter";
 
 fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
-        "formula" => &["expr"],
-        "vcg-prime-surplus" | "vcg-surplus" => &[],
+        "formula" => &["expr", "allocation"],
+        "vcg-prime-surplus" | "vcg-surplus" => &["buyers", "tie_break"],
         "tight-surplus" | "welfare" | "implementable" => &["allocation"],
+        "tight-interim" => &["allocation", "side", "index"],
+        "has-parameter" => &[],
         "lp" => &["model", "options", "status", "x", "y"],
         "mechanism" => &["tables", "named", "properties"],
         "poly-identity" => &["poly", "of", "degree_bound"],
@@ -49,11 +86,7 @@ fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
 }
 
 fn check_keys(o: &Map<String, Value>, kind: &str, nested: bool) -> Result<(), String> {
-    let fields = kind_fields(kind).ok_or_else(|| {
-        format!(
-            "unknown kind `{kind}` (formula, vcg-prime-surplus, vcg-surplus, tight-surplus, welfare, implementable, lp, mechanism, poly-identity, poly-sign)"
-        )
-    })?;
+    let fields = kind_fields(kind).ok_or_else(|| format!("unknown kind `{kind}` ({KINDS})"))?;
     for k in o.keys() {
         let common = COMMON.contains(&k.as_str()) && (!nested || k == "kind" || k == "note");
         if !common && !fields.contains(&k.as_str()) {
@@ -77,15 +110,61 @@ fn single_buyer(c: &Concrete, kind: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The allocation of a quantity: its `allocation` field, else the instance's, else x*.
-fn allocation(o: &Map<String, Value>, c: &Concrete) -> Result<Matrix, String> {
+/// The allocation of a quantity: its `allocation` field (numbers or formulas evaluated in
+/// `scope`), else the instance's, else x*.
+fn allocation(
+    o: &Map<String, Value>,
+    scope: &FormulaScope<'_>,
+    c: &Concrete,
+) -> Result<Matrix, String> {
     match o.get("allocation") {
-        Some(v) => {
-            let x = read_matrix(v, c.m(), c.n(), "`allocation`")?;
-            check_probabilities(&x, "`allocation`")?;
-            Ok(x)
-        }
+        Some(v) => scope.read_numbers(v, "`allocation`"),
         None => Ok(c.allocation.clone().unwrap_or_else(|| c.efficient())),
+    }
+}
+
+/// Π of VCG' or VCG with the quantity's `buyers` and `tie_break` (default: the
+/// instance's): every profile enumerated when there are at most `MAX_PROFILES`, else the
+/// multisets of buyer types.
+fn vcg_surplus(o: &Map<String, Value>, c: &Concrete, which: Which) -> Result<Q, String> {
+    let mut c = c.clone();
+    if let Some(v) = o.get("buyers") {
+        let b = json_count(v, MAX_BUYERS).map_err(|e| format!("`buyers`: {e}"))?;
+        if b == 0 {
+            return Err("`buyers`: needs at least one buyer".into());
+        }
+        c.buyers = usize::try_from(b).map_err(|_| "`buyers`: too many".to_string())?;
+    }
+    if let Some(v) = o.get("tie_break") {
+        c.tie = parse_tie(v).map_err(|e| format!("`tie_break`: {e}"))?;
+    }
+    match c.profiles(MAX_PROFILES) {
+        Ok(_) => {
+            let mech = match which {
+                Which::VcgPrime => multi::vcg_prime(&c),
+                Which::Vcg => multi::vcg(&c),
+            };
+            Ok(multi::interim(&c, mech.as_ref())?.surplus)
+        }
+        Err(e) => multiset::surplus(&c, which).map_err(|m| format!("{e}, and {m}")),
+    }
+}
+
+/// `side` and `index` of a `tight-interim` quantity: (buyer?, 0-based index).
+fn interim_side(o: &Map<String, Value>, c: &Concrete) -> Result<(bool, usize), String> {
+    let buyer = match json_str(req(o, "side")?).map_err(|e| format!("`side`: {e}"))? {
+        "buyer" => true,
+        "seller" => false,
+        s => return Err(format!("`side`: `{s}` is not `buyer` or `seller`")),
+    };
+    let len = if buyer { c.m() } else { c.n() };
+    let i = json_count(req(o, "index")?, u64::MAX).map_err(|e| format!("`index`: {e}"))?;
+    match usize::try_from(i) {
+        Ok(i) if (1..=len).contains(&i) => Ok((buyer, i - 1)),
+        _ => Err(format!(
+            "`index`: {i} is out of range 1..{len} (the {} values)",
+            if buyer { "buyer" } else { "seller" }
+        )),
     }
 }
 
@@ -96,25 +175,41 @@ fn number_at(
     inst: &Instance,
     c: &Concrete,
     k: Option<&Q>,
+    ctx: &Ctx<'_>,
 ) -> Result<Q, String> {
     let constant = |p: Poly| {
         p.as_constant()
             .ok_or_else(|| "the formula depends on the parameter".to_string())
     };
+    let refs = |name: &str| ctx.lookup(name);
+    let scope = FormulaScope::concrete(inst, c, k, &refs);
     match kind {
         "formula" => {
             let e = json_str(req(o, "expr")?).map_err(|e| format!("`expr`: {e}"))?;
-            constant(evaluate(e, &FormulaScope::concrete(inst, c, k))?)
+            let scope = match o.get("allocation") {
+                Some(v) => {
+                    let x = scope.read_allocation(v, "`allocation`")?;
+                    scope.with_allocation(x)
+                }
+                None => scope,
+            };
+            constant(evaluate(e, &scope)?)
         }
-        "vcg-prime-surplus" => Ok(multi::interim(c, multi::vcg_prime(c).as_ref())?.surplus),
-        "vcg-surplus" => Ok(multi::interim(c, multi::vcg(c).as_ref())?.surplus),
+        "vcg-prime-surplus" => vcg_surplus(o, c, Which::VcgPrime),
+        "vcg-surplus" => vcg_surplus(o, c, Which::Vcg),
         "tight-surplus" => {
             single_buyer(c, kind)?;
-            Ok(single::tight_surplus(c, &allocation(o, c)?))
+            Ok(single::tight_surplus(c, &allocation(o, &scope, c)?))
+        }
+        "tight-interim" => {
+            single_buyer(c, kind)?;
+            let (buyer, i) = interim_side(o, c)?;
+            let (tb, ts) = single::tight_interim(c, &allocation(o, &scope, c)?);
+            Ok(if buyer { tb } else { ts }.swap_remove(i))
         }
         "welfare" => {
             single_buyer(c, kind)?;
-            Ok(single::welfare(c, &allocation(o, c)?))
+            Ok(single::welfare(c, &allocation(o, &scope, c)?))
         }
         _ => Err(format!("kind `{kind}` has no numeric value here")),
     }
@@ -199,9 +294,10 @@ fn mechanism(o: &Map<String, Value>, c: &Concrete) -> Result<QVal, String> {
     Ok(QVal::Props(properties::check(c, mech.as_ref(), &props)?))
 }
 
-fn lp(o: &Map<String, Value>, c: &Concrete) -> Result<QVal, String> {
+fn lp(o: &Map<String, Value>, c: &Concrete, scope: &FormulaScope<'_>) -> Result<QVal, String> {
     let model = json_str(req(o, "model")?).map_err(|e| format!("`model`: {e}"))?;
-    let lp = models::build(model, o.get("options"), c)?;
+    let read = |v: &Value, what: &str| scope.read_numbers(v, what);
+    let lp = models::build(model, o.get("options"), c, &read)?;
     let status = json_str(req(o, "status")?).map_err(|e| format!("`status`: {e}"))?;
     let nonempty = |k: &str| {
         o.get(k)
@@ -246,10 +342,48 @@ const IDENTITY_KINDS: &[&str] = &[
     "vcg-prime-surplus",
     "vcg-surplus",
     "tight-surplus",
+    "tight-interim",
     "welfare",
 ];
 
-fn poly_identity(o: &Map<String, Value>, inst: &Instance) -> Result<QVal, String> {
+/// The checker's own proof that the quantity `of` is a polynomial on the domain, and its
+/// bound on the degree: symbolic evaluation for formulas (with a symbolic allocation);
+/// otherwise a constant order of buyer against seller values, and allocation entries that
+/// are polynomials (the quantity's degree is at most the values' plus the entries').
+fn own_degree(
+    of: &Map<String, Value>,
+    kind: &str,
+    inst: &Instance,
+    ctx: &Ctx<'_>,
+) -> Result<usize, String> {
+    let refs = |name: &str| ctx.lookup(name);
+    let scope = FormulaScope::symbolic(inst, &refs);
+    let alloc = match of.get("allocation") {
+        None => None,
+        Some(v) => Some(scope.read_allocation(v, "`of.allocation`")?),
+    };
+    if kind == "formula" {
+        let e = json_str(req(of, "expr").map_err(|e| format!("`of`: {e}"))?)
+            .map_err(|e| format!("`of.expr`: {e}"))?;
+        let scope = match alloc {
+            Some(x) => scope.with_allocation(x),
+            None => scope,
+        };
+        evaluate(e, &scope).map(|p| p.deg0())
+    } else {
+        inst.order_constant()?;
+        let d = alloc
+            .iter()
+            .flatten()
+            .flatten()
+            .map(Poly::deg0)
+            .max()
+            .unwrap_or(0);
+        Ok(inst.value_degree() + d)
+    }
+}
+
+fn poly_identity(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Result<QVal, String> {
     let poly = param_poly(o, inst)?;
     let (pname, dom) = inst.param.as_ref().expect("param_poly checked it");
     let of = req(o, "of")?
@@ -276,15 +410,7 @@ fn poly_identity(o: &Map<String, Value>, inst: &Instance) -> Result<QVal, String
             poly.deg0()
         ));
     }
-    // The checker's own proof that the quantity is a polynomial of bounded degree on the
-    // domain: symbolic evaluation for formulas, a constant order of values otherwise.
-    let own: Result<usize, String> = if kind == "formula" {
-        let e = json_str(req(of, "expr").map_err(|e| format!("`of`: {e}"))?)
-            .map_err(|e| format!("`of.expr`: {e}"))?;
-        evaluate(e, &FormulaScope::symbolic(inst)).map(|p| p.deg0())
-    } else {
-        inst.order_constant().map(|()| inst.value_degree())
-    };
+    let own = own_degree(of, kind, inst, ctx);
     if let Ok(d) = &own
         && *d > bound
     {
@@ -296,7 +422,7 @@ fn poly_identity(o: &Map<String, Value>, inst: &Instance) -> Result<QVal, String
     let n = bound + 2;
     for k in dom.sample_points(n) {
         let c = inst.at(Some(&k))?;
-        let q = number_at(of, kind, inst, &c, Some(&k))
+        let q = number_at(of, kind, inst, &c, Some(&k), ctx)
             .map_err(|e| format!("`of` at {pname} = {k}: {e}"))?;
         if q != poly.eval(&k) {
             return Ok(QVal::Bool(false));
@@ -311,11 +437,12 @@ fn poly_identity(o: &Map<String, Value>, inst: &Instance) -> Result<QVal, String
 }
 
 /// Recompute a quantity's value.
-pub fn compute(o: &Map<String, Value>, inst: &Instance) -> Result<QVal, String> {
+pub fn compute(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Result<QVal, String> {
     let kind = json_str(req(o, "kind")?).map_err(|e| format!("`kind`: {e}"))?;
     check_keys(o, kind, false)?;
     match kind {
-        "poly-identity" => poly_identity(o, inst),
+        "has-parameter" => Ok(QVal::Bool(inst.param.is_some())),
+        "poly-identity" => poly_identity(o, inst, ctx),
         "poly-sign" => {
             let poly = param_poly(o, inst)?;
             let (_, d) = inst.param.as_ref().expect("param_poly checked it");
@@ -324,14 +451,17 @@ pub fn compute(o: &Map<String, Value>, inst: &Instance) -> Result<QVal, String> 
         _ => {
             let c = inst.concrete()?;
             let k = inst.param.as_ref().and_then(|(_, d)| d.point().cloned());
+            let refs = |name: &str| ctx.lookup(name);
+            let scope = FormulaScope::concrete(inst, &c, k.as_ref(), &refs);
             match kind {
                 "implementable" => {
                     single_buyer(&c, kind)?;
-                    Ok(QVal::Bool(single::implementable(&c, &allocation(o, &c)?)))
+                    let x = allocation(o, &scope, &c)?;
+                    Ok(QVal::Bool(single::implementable(&c, &x)))
                 }
-                "lp" => lp(o, &c),
+                "lp" => lp(o, &c, &scope),
                 "mechanism" => mechanism(o, &c),
-                _ => number_at(o, kind, inst, &c, k.as_ref()).map(QVal::Num),
+                _ => number_at(o, kind, inst, &c, k.as_ref(), ctx).map(QVal::Num),
             }
         }
     }

@@ -116,6 +116,13 @@ pub fn tight(c: &Concrete, x: &Matrix) -> Tables {
     }
 }
 
+/// The interim tight transfers t̄_b(B_k) = Σ_l pS_l t_b^T(B_k, S_l) (one per buyer value)
+/// and t̄_s(S_l) = Σ_k pB_k t_s^T(B_k, S_l) (one per seller value).
+pub fn tight_interim(c: &Concrete, x: &Matrix) -> (Vec<Q>, Vec<Q>) {
+    let t = tight(c, x);
+    (c.xb(&t.tb), c.xs(&t.ts))
+}
+
 /// Expected budget surplus Σ pB_i pS_j (t_b - t_s).
 pub fn surplus(c: &Concrete, t: &Tables) -> Q {
     let mut acc = Q::zero();

@@ -155,7 +155,20 @@ fn arb_json() -> impl Strategy<Value = Value> {
             Just("ex_post_ic"),
             Just("999999999999999999999999/7"),
             Just("k^256"),
-            Just("(((")
+            Just("((("),
+            Just("{Pi}"),
+            Just("{tb1}"),
+            Just("min(1, 2)"),
+            Just("max(B1)"),
+            Just("m^I*n"),
+            Just("2^1000000"),
+            Just("xb(1)"),
+            Just("tight-interim"),
+            Just("has-parameter"),
+            Just("case"),
+            Just("buyer"),
+            Just("seller"),
+            Just("lowest-index")
         ]
         .prop_map(|s| json!(s)),
         "[ -~]{0,12}".prop_map(Value::String),
@@ -215,7 +228,7 @@ proptest! {
 
     #[test]
     fn mutations_never_panic(
-        which in 0usize..7,
+        which in 0usize..common::all_valid().len(),
         muts in prop::collection::vec(arb_mutation(), 1..3),
     ) {
         let (_, cert) = common::all_valid().swap_remove(which);

@@ -204,13 +204,59 @@ fn formula_errors() {
 
 #[test]
 fn profile_limit_is_a_clear_error() {
-    // 2^24 * 2 profiles > 10^7
+    // 2^24 * 2 profiles > 10^7: the mechanism's properties need every profile
     let mut c = common::two_buyer_cert();
     c["instance"]["buyers"] = json!(24);
+    c["quantities"] = json!([c["quantities"][2].clone()]);
+    c["assertions"] = json!([c["assertions"][2].clone()]);
     let e = err(&c);
+    assert_eq!(e.location, "quantity `vcgp`");
     assert!(e.message.contains("exceed the limit"), "{e}");
     c["instance"]["buyers"] = json!(1000);
     assert!(err(&c).message.contains("too many to enumerate"));
+}
+
+#[test]
+fn many_buyers_by_multisets() {
+    // Example 1 with I = 24 and 1000 buyers (beyond the profile enumeration): Π_I = 1 -
+    // (1/2)^(I-1), checked against the formula with the instance's I
+    let mut c = common::example1_cert();
+    for (buyers, pi) in [(24, "8388607/8388608"), (1000, "")] {
+        c["instance"]["buyers"] = json!(buyers);
+        c["quantities"] = json!([
+            {"name": "Pi", "kind": "vcg-prime-surplus", "value": pi},
+            {"name": "closed", "kind": "formula", "expr": "1 - (1/2)^(I - 1)", "value": "0"}
+        ]);
+        c["assertions"] = json!([{"role": "claim", "text": "Π_I", "relation": "eq",
+            "left": "Pi", "right": "closed", "holds": true}]);
+        // the recorded values are filled in from the error messages' recomputed values
+        let closed = mechcert_cert::fmt_rat(
+            &(mechcert_cert::parse_rat("1").unwrap()
+                - mechcert_cert::parse_rat(&format!(
+                    "1/{}",
+                    num_bigint::BigInt::from(2).pow(buyers - 1)
+                ))
+                .unwrap()),
+        );
+        if !pi.is_empty() {
+            assert_eq!(closed, pi);
+        }
+        c["quantities"][0]["value"] = json!(closed);
+        c["quantities"][1]["value"] = json!(closed);
+        check_certificate(&c).unwrap_or_else(|e| panic!("I = {buyers}: {e}"));
+        // one off in the last place is caught
+        c["quantities"][0]["value"] = json!(format!("{closed}1"));
+        assert!(err(&c).message.contains("differs"), "I = {buyers}");
+    }
+    // beyond the multiset limits
+    c["instance"]["buyers"] = json!(200_000);
+    c["quantities"][0]["value"] = json!("1");
+    let e = err(&c);
+    assert!(e.message.contains("at most 100000"), "{e}");
+    c["instance"]["buyers"] = json!(5000);
+    c["instance"]["buyer"] = json!({"values": ["1", "2", "4"], "probs": ["1/3", "1/3", "1/3"]});
+    let e = err(&c);
+    assert!(e.message.contains("multisets of 5000 buyers"), "{e}");
 }
 
 #[test]
@@ -301,4 +347,310 @@ fn check_file_reads_json() {
     );
     assert!(check_file(dir.join("missing.json")).is_err());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `example1_cert` with quantity `name`'s expression replaced.
+fn example1_with_expr(name: &str, expr: &str) -> Value {
+    let mut c = common::example1_cert();
+    for q in c["quantities"].as_array_mut().unwrap() {
+        if q["name"] == name {
+            q["expr"] = json!(expr);
+        }
+    }
+    c
+}
+
+#[test]
+fn references_to_earlier_numeric_quantities_only() {
+    // `closed40` (10th) = {Pi1} + 1 - (1/2)^39; `recursion` comes after it, `hp` is boolean
+    for (expr, what) in [
+        ("{recursion}", "comes later in the certificate"),
+        ("{closed40}", "cannot refer to itself"),
+        ("{Nope}", "no quantity named `Nope`"),
+        ("{hp}", "is not a number (it is false)"),
+        ("{}", "is not a quantity reference"),
+        ("{Pi1 + 1", "without a closing `}`"),
+    ] {
+        let e = err(&example1_with_expr("closed40", expr));
+        assert_eq!(e.location, "quantity `closed40`", "{expr}: {e}");
+        assert!(e.message.contains(what), "{expr}: {e}");
+    }
+    // the same value through a reference: {Pi40} is 1 - (1/2)^39; implicit multiplication
+    // with a reference: 2{Pi1} = 0
+    let c = example1_with_expr("closed40", "{Pi40} + 2{Pi1}");
+    check_certificate(&c).unwrap();
+    // no references in instance values
+    let mut c = common::example1_cert();
+    c["instance"]["buyer"]["values"][1] = json!("{Pi1} + 4");
+    let e = err(&c);
+    assert_eq!(e.location, "instance");
+    assert!(e.message.contains("not allowed here"), "{e}");
+}
+
+#[test]
+fn functions_and_exponents() {
+    // valid: m = n = 2, I = 3; profiles = m^I*n = 16
+    for (expr, value) in [
+        ("(m + n)^(I - 1)", "16"),
+        ("0^0 + 16 - 1", "16"),
+        ("2^(m^2)", "16"),
+        ("max(16)", "16"),
+        ("min(2^4, 2^5, 17)", "16"),
+        ("4^FB(B2)*4", "16"),
+        ("max(-16, min(16, 20))", "16"),
+    ] {
+        let c = example1_with_expr("profiles", expr);
+        check_certificate(&c).unwrap_or_else(|e| panic!("{expr}: {e}"));
+        let mut c = c;
+        c["quantities"][8]["value"] = json!("17");
+        assert!(err(&c).message.contains("differs"), "{expr} = {value}");
+    }
+    for (expr, what) in [
+        ("2^(1/2)", "is 1/2, not a non-negative integer"),
+        ("2^(0 - 1)", "is -1, not a non-negative integer"),
+        ("2^-1", "`^` needs an exponent"),
+        ("2^3^2", "chained powers"),
+        ("2^(10^7)", "too large (at most 1000000)"),
+        ("(10^9999)^(10^6)", "too large to compute"),
+        ("min()", "unexpected `)`"),
+        ("FB(1, 2)", "`FB` takes 1 argument, found 2"),
+        ("x(1, 2, 3)", "`x` takes 2 arguments, found 3"),
+        ("x(1, 1)", "needs an `allocation` field"),
+        ("xb(1)", "needs an `allocation` field"),
+        ("max(1, 2", "missing `)`"),
+        ("1, 2", "unexpected `,` after the end"),
+        ("J", "unknown symbol `J`"),
+    ] {
+        let e = err(&example1_with_expr("profiles", expr));
+        assert_eq!(e.location, "quantity `profiles`", "{expr}: {e}");
+        assert!(e.message.contains(what), "{expr}: {e}");
+    }
+    // 2^(10^6) is within the limits (exact, a million bits)
+    let mut c = example1_with_expr("profiles", "2^(10^6) - 2^(10^6) + 16");
+    check_certificate(&c).unwrap();
+    // min/max of values whose order changes on the domain: 9k and 8k + 1 cross at k = 1, so
+    // the checker cannot prove the (zero) difference is a polynomial there
+    c = common::family_cert();
+    c["instance"]["domain"] = json!("1/2 < k < 2");
+    c["quantities"] = json!([{"name": "mm", "kind": "poly-identity", "poly": "0",
+        "of": {"kind": "formula", "expr": "max(S3, B2) - max(B2, S3)"}, "degree_bound": 1,
+        "value": true}]);
+    c["assertions"] = json!([{"role": "claim", "text": "max", "relation": "is",
+        "left": "mm", "right": "true", "holds": true}]);
+    let e = err(&c);
+    assert!(e.message.contains("the order inside max changes"), "{e}");
+}
+
+#[test]
+fn allocation_entries_as_formulas() {
+    let base = common::tight_interim_cert();
+    // an entry outside [0, 1]: B1 = 2
+    let mut c = base.clone();
+    c["quantities"][0]["allocation"][0][0] = json!("B1");
+    let e = err(&c);
+    assert_eq!(e.location, "quantity `tb1`");
+    assert!(
+        e.message
+            .contains("`allocation`[0][0]: 2 is not a probability"),
+        "{e}"
+    );
+    // allocation symbols are not available inside an allocation
+    c = base.clone();
+    c["quantities"][0]["allocation"][0][0] = json!("x(1,1)");
+    assert!(err(&c).message.contains("needs an `allocation` field"));
+    // in an LP option
+    c = base.clone();
+    c["quantities"][13]["options"]["allocation"][1][1] = json!("-1/(m+2)");
+    let e = err(&c);
+    assert_eq!(e.location, "quantity `lp_x`");
+    assert!(
+        e.message.contains("`options.allocation`[1][1]: -1/4"),
+        "{e}"
+    );
+    // a float is not exact
+    c = base;
+    c["quantities"][6]["allocation"][0][1] = json!(0.5);
+    assert!(err(&c).message.contains("float"));
+
+    // symbolic entries: on 1 < k < 2, k - 1 lies strictly inside (0, 1), so x(1,1) = k - 1
+    // is a polynomial identity; on 1 <= k < 2 it touches 0 at k = 1 and the checker cannot
+    // prove the entry is a probability on the whole domain
+    let zero = json!(["0", "0", "0"]);
+    let alloc = json!([["k - 1", "0", "0"], zero, zero]);
+    let mut c = common::family_cert();
+    c["instance"]["domain"] = json!("1 < k < 2");
+    c["quantities"] = json!([{"name": "x11", "kind": "poly-identity", "poly": "k - 1",
+        "of": {"kind": "formula", "allocation": alloc, "expr": "x(1,1) + 0*xs(3)"},
+        "degree_bound": 1, "value": true}]);
+    c["assertions"] = json!([{"role": "claim", "text": "x", "relation": "is",
+        "left": "x11", "right": "true", "holds": true}]);
+    check_certificate(&c).unwrap();
+    let mut wrong = c.clone();
+    wrong["quantities"][0]["poly"] = json!("k");
+    wrong["quantities"][0]["value"] = json!(false);
+    wrong["assertions"][0]["right"] = json!("false");
+    check_certificate(&wrong).unwrap();
+    let mut closed = c.clone();
+    closed["instance"]["domain"] = json!("1 <= k < 2");
+    let e = err(&closed);
+    assert!(e.message.contains("strictly between 0 and 1"), "{e}");
+    // the tight surplus of x is Σ pB pS (t_b - t_s) with x(1,1) = k - 1 and B1 = 7k: degree
+    // 2, so degree_bound 1 is below the checker's bound; with one buyer and degree_bound 2:
+    // t_b(B1,S1) = 7k(k - 1), t_b(B2,S1) = t_b(B3,S1) = 7k(k - 1) - (8k + 1)(k - 1),
+    // t_s(B1,S1) = 3k(k - 1); Π = (1/9)[7k(k-1) + 2(-k - 1)(k - 1) - 3k(k - 1)] =
+    // (1/9)(k - 1)(2k - 2) = (2/9)(k - 1)^2
+    let mut c = common::family_cert();
+    c["instance"]["domain"] = json!("1 < k < 2");
+    c["instance"]["buyers"] = json!(1);
+    c["quantities"] = json!([{"name": "pi", "kind": "poly-identity", "poly": "0",
+        "of": {"kind": "tight-surplus", "allocation": alloc}, "degree_bound": 1,
+        "value": false}]);
+    c["assertions"] = json!([{"role": "claim", "text": "Π", "relation": "is",
+        "left": "pi", "right": "false", "holds": true}]);
+    let e = err(&c);
+    assert!(
+        e.message
+            .contains("degree_bound 1 is below the checker's bound 2"),
+        "{e}"
+    );
+    c["quantities"][0]["poly"] = json!("2/9*(k - 1)^2");
+    c["quantities"][0]["value"] = json!(true);
+    c["assertions"] = json!([{"role": "claim", "text": "Π", "relation": "is",
+        "left": "pi", "right": "true", "holds": true}]);
+    c["quantities"][0]["degree_bound"] = json!(2);
+    check_certificate(&c).unwrap();
+    c["quantities"][0]["poly"] = json!("2/9*(k - 1)^2 + 1/100");
+    assert!(err(&c).message.contains("recorded value true"));
+}
+
+#[test]
+fn tight_interim_errors() {
+    let base = common::tight_interim_cert();
+    for (field, v, what) in [
+        ("side", json!("both"), "`both` is not `buyer` or `seller`"),
+        ("side", json!(1), "expected a string"),
+        ("index", json!(0), "0 is out of range 1..2"),
+        ("index", json!(3), "3 is out of range 1..2"),
+        ("index", json!("1/2"), "whole number"),
+        (
+            "extra",
+            json!(1),
+            "unknown field `extra` for kind `tight-interim`",
+        ),
+    ] {
+        let mut c = base.clone();
+        c["quantities"][0][field] = v;
+        let e = err(&c);
+        assert_eq!(e.location, "quantity `tb1`");
+        assert!(e.message.contains(what), "{field}: {e}");
+    }
+    let mut c = base.clone();
+    c["quantities"][0].as_object_mut().unwrap().remove("side");
+    assert!(err(&c).message.contains("missing field `side`"));
+    // the tight transfers are for one buyer
+    let mut c = base;
+    c["instance"]["buyers"] = json!(2);
+    assert!(err(&c).message.contains("is for one buyer"));
+}
+
+#[test]
+fn surplus_overrides() {
+    let base = common::example1_cert();
+    // Pi4 (5th): buyers "4", tie_break highest-index
+    for (field, v, what) in [
+        ("buyers", json!(0), "needs at least one buyer"),
+        ("buyers", json!("1/2"), "whole number"),
+        ("buyers", json!(2_000_000), "too large"),
+        ("buyers", json!(100_001), "at most 100000"),
+        ("tie_break", json!("random"), "unknown rule `random`"),
+        ("allocation", json!([["1"]]), "unknown field `allocation`"),
+    ] {
+        let mut c = base.clone();
+        c["quantities"][4][field] = v;
+        let e = err(&c);
+        assert_eq!(e.location, "quantity `Pi4`");
+        assert!(e.message.contains(what), "{field}: {e}");
+    }
+    // the override, not the instance, decides: with 5 buyers Π_5 = 15/16
+    let mut c = base.clone();
+    c["quantities"][4]["buyers"] = json!(5);
+    assert!(err(&c).message.contains("recomputed value 15/16"));
+    // VCG with two buyers by multisets agrees with enumeration: also beyond the limit
+    let mut c = base;
+    c["quantities"][6]["buyers"] = json!(30);
+    // -30/2^29 = -15/2^28
+    c["quantities"][6]["value"] = json!("-15/268435456");
+    check_certificate(&c).unwrap();
+}
+
+#[test]
+fn case_assertions_do_not_decide_the_verdict() {
+    let base = common::surplus_cert();
+    // Pi = 1/2, Pi_vcg = -7/4
+    let case_false = json!({"role": "case", "text": "VCG runs a surplus", "relation": "ge",
+        "left": "Pi_vcg", "right": "0", "holds": false});
+    let case_true = json!({"role": "case", "text": "VCG' runs a surplus", "relation": "gt",
+        "left": "Pi", "right": "0", "holds": true});
+    let claim_true = json!({"role": "claim", "text": "Pi > 0", "relation": "gt",
+        "left": "Pi", "right": "0", "holds": true});
+    let claim_false = json!({"role": "claim", "text": "Pi > 1", "relation": "gt",
+        "left": "Pi", "right": "1", "holds": false});
+    for cases in [
+        json!([case_false]),
+        json!([case_true]),
+        json!([case_false, case_true]),
+    ] {
+        let mut a = cases.as_array().unwrap().clone();
+        a.push(claim_true.clone());
+        let c = with_assertions(base.clone(), json!(a), "holds");
+        assert_eq!(check_certificate(&c).unwrap().verdict, Verdict::Holds);
+        let c = with_assertions(base.clone(), json!(a), "not-applicable");
+        assert!(err(&c).message.contains("every condition and every claim"));
+        a.push(claim_false.clone());
+        let c = with_assertions(base.clone(), json!(a), "fails");
+        assert_eq!(check_certificate(&c).unwrap().verdict, Verdict::Fails);
+    }
+    // a case is still checked
+    let mut wrong = case_false.clone();
+    wrong["holds"] = json!(true);
+    let c = with_assertions(base.clone(), json!([wrong, claim_true]), "holds");
+    let e = err(&c);
+    assert_eq!(e.location, "assertion 1 (`VCG runs a surplus`)");
+    assert!(e.message.contains("recorded holds=true"), "{e}");
+    // cases alone claim nothing
+    let c = with_assertions(base.clone(), json!([case_true]), "holds");
+    assert!(err(&c).message.contains("no claim"));
+    let mut bad = case_true;
+    bad["role"] = json!("cases");
+    let c = with_assertions(base, json!([bad, claim_true]), "holds");
+    assert!(
+        err(&c)
+            .message
+            .contains("\"condition\", \"claim\" or \"case\"")
+    );
+}
+
+#[test]
+fn has_parameter_and_reserved_names() {
+    let mut c = common::family_cert();
+    c["quantities"][5]["value"] = json!(false);
+    let e = err(&c);
+    assert_eq!(e.location, "quantity `hp`");
+    assert!(e.message.contains("recorded value false"), "{e}");
+    let mut c = common::family_cert();
+    c["quantities"][5]["buyers"] = json!(1);
+    assert!(err(&c).message.contains("unknown field `buyers`"));
+    // names of formula symbols and functions cannot be the parameter
+    for p in [
+        "m", "n", "I", "min", "max", "x", "xb", "xs", "FB", "B1", "pS2",
+    ] {
+        let mut c = common::family_cert();
+        c["instance"]["parameter"] = json!(p);
+        let e = err(&c);
+        assert_eq!(e.location, "instance", "{p}");
+        assert!(
+            e.message.contains("not a usable parameter name"),
+            "{p}: {e}"
+        );
+    }
 }

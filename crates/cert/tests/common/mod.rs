@@ -249,6 +249,9 @@ pub fn two_buyer_cert() -> Value {
 /// two buyers, k > 1. Π_2(k) = (1/3)(1/3) + 8/27 + 4/27 + (4/27)(1 - k) = 19/27 - 4/27 k
 /// (also by brute force at k = 2, 3, 5: 11/27, 7/27, -1/27); it vanishes at k = 19/4.
 /// FB(S2) (B2) = (1/3)(8k + 1) since B1 = 7k <= 8k < 8k + 1. B3 - S3 = 1.
+/// With one buyer (`buyers` 1) Π_1 = 1/3 for every k > 1 (at k = 2: B = (14, 17, 19), S =
+/// (6, 16, 18): 8 - 2 + 1 - 4 - 1 + 1 = 3, times 1/9). max(B1, S2) - min(S3, B2) = 8k -
+/// (8k + 1) = -1 (7k < 8k; 8k + 1 < 9k for k > 1).
 pub fn family_cert() -> Value {
     cert(
         "example-2",
@@ -271,9 +274,21 @@ pub fn family_cert() -> Value {
             {"name": "fb", "kind": "poly-identity", "poly": "8/3*k + 1/3",
              "of": {"kind": "formula", "expr": "FB(S2)*B2"}, "degree_bound": 1, "value": true},
             {"name": "gap", "kind": "poly-identity", "poly": "1",
-             "of": {"kind": "formula", "expr": "B3 - S3"}, "degree_bound": 1, "value": true}
+             "of": {"kind": "formula", "expr": "B3 - S3"}, "degree_bound": 1, "value": true},
+            {"name": "hp", "kind": "has-parameter", "value": true},
+            {"name": "Pi1", "kind": "poly-identity", "poly": "1/3",
+             "of": {"kind": "vcg-prime-surplus", "buyers": 1}, "degree_bound": 1, "value": true},
+            {"name": "minmax", "kind": "poly-identity", "poly": "-1",
+             "of": {"kind": "formula", "expr": "max(B1, S2) - min(S3, B2)"}, "degree_bound": 1,
+             "value": true}
         ]),
         json!([
+            {"role": "condition", "text": "a family", "relation": "is",
+             "left": "hp", "right": "true", "holds": true},
+            {"role": "case", "text": "one buyer: Π_1 = 1/3", "relation": "is",
+             "left": "Pi1", "right": "true", "holds": true},
+            {"role": "claim", "text": "max(B1, S2) - min(S3, B2) = -1", "relation": "is",
+             "left": "minmax", "right": "true", "holds": true},
             {"role": "condition", "text": "B3 - S3 = 1", "relation": "is",
              "left": "gap", "right": "true", "holds": true},
             {"role": "claim", "text": "Π_2(k) = 19/27 - 4/27 k", "relation": "is",
@@ -385,6 +400,138 @@ pub fn lp_deficit_cert() -> Value {
     )
 }
 
+/// Example 1 of the paper: B = (1, 4), S = (0, 3), every probability 1/2, three buyers,
+/// uniform ties. Π_I = p_L Π_{I-1} + p_H (B_H - S_H) with Π_1 = 0 (B_L = 1 pays 1, receives
+/// 0 against S_L; B_H pays 1, receives 3 against S_L; pays 4, receives 3 against S_H:
+/// (1 - 2 + 1)/4 = 0), so Π_I = 1 - (1/2)^(I-1): Π_3 = 3/4, Π_4 = 7/8, Π_40 =
+/// 549755813887/549755813888 (2^39 = 549755813888; far beyond the profile enumeration, by
+/// multisets). Π_3 is the same under every tie rule.
+///
+/// VCG (Clarke) loses money only when exactly one buyer is high: -(4 - max(1, 0)) = -3
+/// against S_L, -(4 - 3) = -1 against S_H, on average -2; so Π_I^VCG = -2 I / 2^I =
+/// -I / 2^(I-1) for I >= 2: Π_2 = -1, Π_40 = -40/2^39 = -5/2^36 = -5/68719476736.
+///
+/// Formulas: m^I*n = 2^3 2 = 16 profiles; {Pi1} + 1 - (1/2)^(m^2*10 - 1) = 1 - (1/2)^39;
+/// the recursion pB1 {Pi3} + pB2 (B2 - S2) = 3/8 + 1/2 = 7/8; max(B1 - S1, B2 - S2, 1/2) =
+/// max(1, 1, 1/2) = 1; min(B2, S2 + 1/2, 7) = 7/2.
+pub fn example1_cert() -> Value {
+    cert(
+        "example-1",
+        "holds",
+        json!({
+            "name": "Example 1", "buyers": 3, "tie_break": "uniform", "seller_ties": "no-trade",
+            "buyer": {"values": ["1", "4"], "probs": ["1/2", "1/2"]},
+            "seller": {"values": ["0", "3"], "probs": ["1/2", "1/2"]}
+        }),
+        json!([
+            {"name": "hp", "kind": "has-parameter", "value": false},
+            {"name": "Pi1", "kind": "vcg-prime-surplus", "buyers": 1, "value": "0"},
+            {"name": "Pi3", "kind": "vcg-prime-surplus", "value": "3/4"},
+            {"name": "Pi3_low", "kind": "vcg-prime-surplus", "tie_break": "lowest-index",
+             "value": "3/4"},
+            {"name": "Pi4", "kind": "vcg-prime-surplus", "buyers": "4",
+             "tie_break": "highest-index", "value": "7/8"},
+            {"name": "Pi40", "kind": "vcg-prime-surplus", "buyers": 40,
+             "value": "549755813887/549755813888"},
+            {"name": "Pi2_vcg", "kind": "vcg-surplus", "buyers": 2, "tie_break": "highest-index",
+             "value": "-1"},
+            {"name": "Pi40_vcg", "kind": "vcg-surplus", "buyers": 40, "value": "-5/68719476736"},
+            {"name": "profiles", "kind": "formula", "expr": "m^I*n", "value": "16"},
+            {"name": "closed40", "kind": "formula", "expr": "{Pi1} + 1 - (1/2)^(m^2*10 - 1)",
+             "value": "549755813887/549755813888"},
+            {"name": "recursion", "kind": "formula", "expr": "pB1*{Pi3} + pB2*(B2 - S2)",
+             "value": "7/8"},
+            {"name": "gap", "kind": "formula", "expr": "max(B1 - S1, B2 - S2, 1/2)", "value": "1"},
+            {"name": "low", "kind": "formula", "expr": "min(B2, S2 + 1/2, 7)", "value": "7/2"}
+        ]),
+        json!([
+            {"role": "condition", "text": "a concrete instance", "relation": "is",
+             "left": "hp", "right": "false", "holds": true},
+            {"role": "claim", "text": "Π_40 = 1 - (1/2)^39", "relation": "eq",
+             "left": "Pi40", "right": "closed40", "holds": true},
+            {"role": "claim", "text": "Π_4 = p_L Π_3 + p_H (B_H - S_H)", "relation": "eq",
+             "left": "Pi4", "right": "recursion", "holds": true},
+            {"role": "claim", "text": "Π_3 does not depend on the tie rule", "relation": "eq",
+             "left": "Pi3", "right": "Pi3_low", "holds": true},
+            {"role": "case", "text": "Π_1 >= 0", "relation": "ge",
+             "left": "Pi1", "right": "0", "holds": true},
+            {"role": "case", "text": "VCG with 40 buyers does as well as VCG' with one",
+             "relation": "ge", "left": "Pi40_vcg", "right": "Pi1", "holds": false},
+            {"role": "claim", "text": "VCG' beats VCG with two buyers", "relation": "gt",
+             "left": "Pi1", "right": "Pi2_vcg", "holds": true}
+        ]),
+    )
+}
+
+/// Interim tight transfers on B = (2, 5), S = (1, 3), all probabilities 1/2, for the
+/// allocation written as formulas X = [[pB1, 0], [min(1, 2*FS(S1)), 1/(m+2)]] =
+/// [[1/2, 0], [1, 1/4]]: xb = (1/4, 5/8), xs = (3/4, 1/8) (implementable).
+///
+/// t_b(B_k, S_l) = Σ_{j<=k} [x(j,l) - x(j-1,l)] B_j: (1,1) 1, (1,2) 0, (2,1) 1 + 5/2 = 7/2,
+/// (2,2) 0 + 5/4 = 5/4; t_s(B_k, S_l) = Σ_{j>=l} [x(k,j) - x(k,j+1)] S_j: (1,1) 1/2 + 0 = 1/2,
+/// (2,1) (1 - 1/4) + 3/4 = 3/2, (1,2) 0, (2,2) 3/4.
+/// Interim: t̄_b = (1/2, (7/2 + 5/4)/2 = 19/8), t̄_s = ((1/2 + 3/2)/2 = 1, 3/8).
+/// Π(x) = (1/2 + 19/8)/2 - (1 + 3/8)/2 = 3/4 (ex post: (1/2 + 0 + 2 + 1/2)/4 = 3/4).
+/// Welfare (1/4)(1/2 · 1 + 0 + 1 · 4 + 1/4 · 2) = 5/4.
+/// At x* the tight transfers are VCG': t̄_b(B2) = (2 + 5)/2 = 7/2, t̄_s(S1) = (1 + 3)/2 = 2.
+///
+/// max-surplus with x = X: primal t̄_b, t̄_s above (ic_b(2,1), ir_b(1), ic_s(1,2), ir_s(2)
+/// tight), dual y as in `lp_small_cert` (A^T y = c), y·b = (1/2)(25/8 - 5/4) + 1/2 +
+/// (1/2)(-(3/4 - 1/8)) - 3/8 = 15/16 + 1/2 - 5/16 - 3/8 = 3/4.
+pub fn tight_interim_cert() -> Value {
+    let x = json!([["pB1", "0"], ["min(1, 2*FS(S1))", "1/(m+2)"]]);
+    cert(
+        "theorem-2",
+        "holds",
+        small_instance(1),
+        json!([
+            {"name": "tb1", "kind": "tight-interim", "allocation": x, "side": "buyer",
+             "index": 1, "value": "1/2"},
+            {"name": "tb2", "kind": "tight-interim", "allocation": x, "side": "buyer",
+             "index": "2", "value": "19/8"},
+            {"name": "ts1", "kind": "tight-interim", "allocation": x, "side": "seller",
+             "index": 1, "value": "1"},
+            {"name": "ts2", "kind": "tight-interim", "allocation": x, "side": "seller",
+             "index": 2, "value": "3/8"},
+            {"name": "tb2_star", "kind": "tight-interim", "side": "buyer", "index": 2,
+             "value": "7/2"},
+            {"name": "ts1_star", "kind": "tight-interim", "side": "seller", "index": 1,
+             "value": "2"},
+            {"name": "Pi_x", "kind": "tight-surplus", "allocation": x, "value": "3/4"},
+            {"name": "Pi_interim", "kind": "formula",
+             "expr": "pB1*{tb1} + pB2*{tb2} - pS1*{ts1} - pS2*{ts2}", "value": "3/4"},
+            {"name": "W_x", "kind": "welfare", "allocation": x, "value": "5/4"},
+            {"name": "W_formula", "kind": "formula", "allocation": x,
+             "expr": "pB1*pS1*x(1,1)*(B1 - S1) + pB1*pS2*x(1,2)*(B1 - S2) + pB2*pS1*x(2,1)*(B2 - S1) + pB2*pS2*x(2,2)*(B2 - S2)",
+             "value": "5/4"},
+            {"name": "xb_gap", "kind": "formula", "allocation": x, "expr": "xb(2) - xb(1)",
+             "value": "3/8"},
+            {"name": "xs_gap", "kind": "formula", "allocation": x, "expr": "xs(1) - xs(m)",
+             "value": "5/8"},
+            {"name": "impl", "kind": "implementable", "allocation": x, "value": true},
+            {"name": "lp_x", "kind": "lp", "model": "max-surplus", "options": {"allocation": x},
+             "status": "optimal",
+             "x": {"tb(1)": "1/2", "tb(2)": "19/8", "ts(1)": "1", "ts(2)": "3/8"},
+             "y": {"ic_b(2,1)": "1/2", "ir_b(1)": "1", "ic_s(1,2)": "1/2", "ir_s(2)": "1"},
+             "value": "3/4"}
+        ]),
+        json!([
+            {"role": "condition", "text": "x is implementable", "relation": "is",
+             "left": "impl", "right": "true", "holds": true},
+            {"role": "claim", "text": "Π(x) is E t̄_b - E t̄_s", "relation": "eq",
+             "left": "Pi_x", "right": "Pi_interim", "holds": true},
+            {"role": "claim", "text": "the tight transfers maximise the surplus", "relation": "eq",
+             "left": "lp_x", "right": "Pi_x", "holds": true},
+            {"role": "claim", "text": "welfare by x(i,j)", "relation": "eq",
+             "left": "W_x", "right": "W_formula", "holds": true},
+            {"role": "claim", "text": "t^T(x*) is VCG'", "relation": "eq",
+             "left": "tb2_star", "right": "7/2", "holds": true},
+            {"role": "case", "text": "the buyer gap exceeds the seller gap", "relation": "gt",
+             "left": "xb_gap", "right": "xs_gap", "holds": false}
+        ]),
+    )
+}
+
 /// Every hand-made valid certificate, by name.
 pub fn all_valid() -> Vec<(&'static str, Value)> {
     vec![
@@ -395,6 +542,8 @@ pub fn all_valid() -> Vec<(&'static str, Value)> {
         ("family", family_cert()),
         ("lp_small", lp_small_cert()),
         ("lp_deficit", lp_deficit_cert()),
+        ("example1", example1_cert()),
+        ("tight_interim", tight_interim_cert()),
     ]
 }
 
@@ -410,8 +559,9 @@ fn is_exact_number(s: &str) -> bool {
 }
 
 /// Every single-point change: each number string and JSON integer + 1, each boolean flipped,
-/// and each polynomial or expression string (`poly`, `expr`, instance values that are not
-/// plain numbers) with `+ 1` appended.
+/// each polynomial or expression string (`poly`, `expr`, instance values and allocation
+/// entries that are not plain numbers) with `+ 1` appended, each `side` swapped (buyer,
+/// seller), and each tie rule of a quantity (`tie_break`) replaced by the next one.
 pub fn tamper_all(cert: &Value) -> Vec<Tampered> {
     fn walk(v: &Value, path: &mut Vec<String>, root: &Value, out: &mut Vec<Tampered>) {
         let replace = |new: Value, change: String, path: &[String], out: &mut Vec<Tampered>| {
@@ -455,13 +605,23 @@ pub fn tamper_all(cert: &Value) -> Vec<Tampered> {
                 let key = path.last().map(String::as_str).unwrap_or("");
                 let in_values = path.iter().any(|p| p == "values")
                     && path.first().is_some_and(|p| p == "instance");
+                let in_allocation = path.iter().any(|p| p == "allocation");
+                let quantity = path.first().is_some_and(|p| p == "quantities");
                 if is_exact_number(s) {
                     let q = mechcert_cert::parse_rat(s).expect("number")
                         + mechcert_cert::parse_rat("1").expect("one");
                     let t = mechcert_cert::fmt_rat(&q);
                     replace(json!(t), format!("{s} -> {t}"), path, out);
-                } else if key == "poly" || key == "expr" || in_values {
+                } else if key == "poly" || key == "expr" || in_values || in_allocation {
                     let t = format!("{s} + 1");
+                    replace(json!(t), format!("{s} -> {t}"), path, out);
+                } else if key == "side" {
+                    let t = if s == "buyer" { "seller" } else { "buyer" };
+                    replace(json!(t), format!("{s} -> {t}"), path, out);
+                } else if key == "tie_break" && quantity {
+                    let rules = ["lowest-index", "highest-index", "uniform"];
+                    let at = rules.iter().position(|r| r == s).map_or(0, |i| i + 1);
+                    let t = rules[at % 3];
                     replace(json!(t), format!("{s} -> {t}"), path, out);
                 }
             }
