@@ -34,25 +34,62 @@ fn claims_listing() {
 #[test]
 fn example_1() {
     snap!("example-1.check", ["check", "proofs/example-1.toml"]);
-    snap!("example-1.certify", ["certify", "example-1", "proofs/example-1.toml"]);
+    snap!(
+        "example-1.certify",
+        ["certify", "example-1", "proofs/example-1.toml"]
+    );
 }
 
 #[test]
 fn example_2_family() {
-    snap!("example-2-family.check", ["check", "proofs/example-2-family.toml"]);
-    snap!("example-2-family-two-buyers.check", ["check", "proofs/example-2-family-two-buyers.toml"]);
-    snap!("example-2-family.certify", ["certify", "example-2", "proofs/example-2-family.toml"]);
-    snap!("example-2-family-two-buyers.certify", ["certify", "example-2", "proofs/example-2-family-two-buyers.toml"]);
+    snap!(
+        "example-2-family.check",
+        ["check", "proofs/example-2-family.toml"]
+    );
+    snap!(
+        "example-2-family-two-buyers.check",
+        ["check", "proofs/example-2-family-two-buyers.toml"]
+    );
+    snap!(
+        "example-2-family.certify",
+        ["certify", "example-2", "proofs/example-2-family.toml"]
+    );
+    snap!(
+        "example-2-family-two-buyers.certify",
+        [
+            "certify",
+            "example-2",
+            "proofs/example-2-family-two-buyers.toml"
+        ]
+    );
     snap!("example-2-k2.check", ["check", "proofs/example-2-k2.toml"]);
-    snap!("example-2-k5-two-buyers.check", ["check", "proofs/example-2-k5-two-buyers.toml", "--mechanism", "bb"]);
+    snap!(
+        "example-2-k5-two-buyers.check",
+        [
+            "check",
+            "proofs/example-2-k5-two-buyers.toml",
+            "--mechanism",
+            "bb"
+        ]
+    );
 }
 
 #[test]
 fn example_3_and_theorem_4() {
     for file in ["theorem-4-deficit", "theorem-4-other-case"] {
         let path = format!("proofs/{file}.toml");
-        snap!(format!("{file}.second-best"), ["solve", "second-best", path.as_str()]);
-        for claim in ["example-3", "example-3-corrected", "lemma-3", "theorem-3", "theorem-4", "theorem-4-corrected"] {
+        snap!(
+            format!("{file}.second-best"),
+            ["solve", "second-best", path.as_str()]
+        );
+        for claim in [
+            "example-3",
+            "example-3-corrected",
+            "lemma-3",
+            "theorem-3",
+            "theorem-4",
+            "theorem-4-corrected",
+        ] {
             snap!(format!("{file}.{claim}"), ["certify", claim, path.as_str()]);
         }
     }
@@ -60,22 +97,81 @@ fn example_3_and_theorem_4() {
 
 #[test]
 fn theorem_1_construction() {
-    snap!("example-2-k2.bb", ["check", "proofs/example-2-k2.toml", "--mechanism", "bb", "--alpha", "1/2"]);
-    snap!("theorem-4-deficit.bb", ["check", "proofs/theorem-4-deficit.toml", "--mechanism", "bb"]);
+    snap!(
+        "example-2-k2.bb",
+        [
+            "check",
+            "proofs/example-2-k2.toml",
+            "--mechanism",
+            "bb",
+            "--alpha",
+            "1/2"
+        ]
+    );
+    snap!(
+        "theorem-4-deficit.bb",
+        [
+            "check",
+            "proofs/theorem-4-deficit.toml",
+            "--mechanism",
+            "bb"
+        ]
+    );
 }
 
 #[test]
 fn section_7_and_8() {
-    snap!("section-7-1-ties.check", ["check", "proofs/section-7-1-ties.toml"]);
-    snap!("section-7-1-ties.seller-keeps", ["certify", "ties-seller-keeps", "proofs/section-7-1-ties.toml"]);
-    snap!("section-7-1-ties.strict", ["certify", "ties-virtual-value-strict", "proofs/section-7-1-ties.toml"]);
-    snap!("section-8.ex-post-ir-2x2", ["certify", "ex-post-ir-2x2", "proofs/section-8-two-by-two.toml"]);
+    snap!(
+        "section-7-1-ties.check",
+        ["check", "proofs/section-7-1-ties.toml"]
+    );
+    snap!(
+        "section-7-1-ties.seller-keeps",
+        [
+            "certify",
+            "ties-seller-keeps",
+            "proofs/section-7-1-ties.toml"
+        ]
+    );
+    snap!(
+        "section-7-1-ties.strict",
+        [
+            "certify",
+            "ties-virtual-value-strict",
+            "proofs/section-7-1-ties.toml"
+        ]
+    );
+    snap!(
+        "section-8.ex-post-ir-2x2",
+        [
+            "certify",
+            "ex-post-ir-2x2",
+            "proofs/section-8-two-by-two.toml"
+        ]
+    );
 }
 
 #[test]
 fn section_5_large_market_and_remark_1() {
-    snap!("large-market.printed", ["certify", "large-market", "proofs/large-market-top-buyer-below-top-seller.toml"]);
-    snap!("large-market.corrected", ["certify", "large-market-corrected", "proofs/large-market-top-buyer-below-top-seller.toml"]);
+    snap!(
+        "large-market.printed",
+        [
+            "certify",
+            "large-market",
+            "proofs/large-market-top-buyer-below-top-seller.toml"
+        ]
+    );
+    snap!(
+        "large-market.corrected",
+        [
+            "certify",
+            "large-market-corrected",
+            "proofs/large-market-top-buyer-below-top-seller.toml"
+        ]
+    );
     snap!("remark-1", ["certify", "remark-1", "proofs/remark-1.toml"]);
-    snap!("lemma-1.three-by-two", ["certify", "lemma-1", "proofs/lemma-1-three-by-two.toml"]);
+    snap!(
+        "lemma-1.three-by-two",
+        ["certify", "lemma-1", "proofs/lemma-1-three-by-two.toml"]
+    );
 }

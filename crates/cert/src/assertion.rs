@@ -188,10 +188,12 @@ pub fn check_all(v: &Value, q: &HashMap<String, QVal>) -> Result<Vec<Checked>, C
 /// The verdict rule; an error names the assertion that contradicts the recorded verdict.
 pub fn check_verdict(recorded: Verdict, checked: &[Checked]) -> Result<(), CertError> {
     let err = |m: String| Err(CertError::new("verdict", m));
-    if !checked.iter().any(|c| c.role == Role::Claim) {
-        return err("the certificate has no claim assertion".into());
-    }
     let failed = |role: Role| checked.iter().position(|c| c.role == role && !c.holds);
+    // A claim is checked by its claim assertions; only a certificate of non-applicability
+    // (a failed condition) may stop before stating any.
+    if failed(Role::Condition).is_none() && !checked.iter().any(|c| c.role == Role::Claim) {
+        return err("the certificate has no claim assertion (and no failed condition)".into());
+    }
     let failed_condition = failed(Role::Condition);
     let failed_claim = failed(Role::Claim);
     let computed = match (failed_condition, failed_claim) {

@@ -123,9 +123,13 @@ fn allocation(
     }
 }
 
+/// Profiles up to which a surplus is computed by enumerating every profile; beyond, the
+/// multisets of buyer types (exact, independent, and far fewer) are enumerated instead.
+const ENUMERATE_PROFILES_UP_TO: u64 = 20_000;
+
 /// Π of VCG' or VCG with the quantity's `buyers` and `tie_break` (default: the
-/// instance's): every profile enumerated when there are at most `MAX_PROFILES`, else the
-/// multisets of buyer types.
+/// instance's): every profile enumerated when there are at most `ENUMERATE_PROFILES_UP_TO`,
+/// else the multisets of buyer types.
 fn vcg_surplus(o: &Map<String, Value>, c: &Concrete, which: Which) -> Result<Q, String> {
     let mut c = c.clone();
     if let Some(v) = o.get("buyers") {
@@ -138,7 +142,7 @@ fn vcg_surplus(o: &Map<String, Value>, c: &Concrete, which: Which) -> Result<Q, 
     if let Some(v) = o.get("tie_break") {
         c.tie = parse_tie(v).map_err(|e| format!("`tie_break`: {e}"))?;
     }
-    match c.profiles(MAX_PROFILES) {
+    match c.profiles(ENUMERATE_PROFILES_UP_TO.min(MAX_PROFILES)) {
         Ok(_) => {
             let mech = match which {
                 Which::VcgPrime => multi::vcg_prime(&c),

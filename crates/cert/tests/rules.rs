@@ -50,8 +50,16 @@ fn verdict_rule() {
     let c = with_assertions(base.clone(), json!([claim_true]), "not-applicable");
     assert_eq!(err(&c).location, "verdict");
 
-    // no claim at all proves nothing
-    let c = with_assertions(base, json!([cond_false]), "not-applicable");
+    // a certificate of non-applicability may stop at the failed condition
+    let c = with_assertions(base.clone(), json!([cond_false]), "not-applicable");
+    assert_eq!(
+        check_certificate(&c).unwrap().verdict,
+        Verdict::NotApplicable
+    );
+    // but without a failed condition, no claim at all proves nothing
+    let cond_true = json!({"role": "condition", "text": "Pi is a surplus", "relation": "ge",
+        "left": "Pi", "right": "0", "holds": true});
+    let c = with_assertions(base, json!([cond_true]), "holds");
     assert!(err(&c).message.contains("no claim"));
 }
 

@@ -90,10 +90,10 @@ fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     }
     let env = inst.concrete().map_err(|e| e.to_string())?;
     let (m, n) = (env.m(), env.n());
-    let applies = env.buyers == 1 && env.b(m - 1) < env.s(n - 1);
+    let applies = env.buyers == 1 && env.b(m - 1) < env.s(n - 1) && env.values_disjoint();
     if !applies {
         return on_concrete(c, inst, |bd| {
-            if one_buyer(bd) {
+            if one_buyer(bd) && evidence::disjoint_values(bd) {
                 bd.formula("S_n - B_m", &(crate::expr::s(n) - crate::expr::b(m)))?;
                 bd.compare(Role::Condition, "B_m < S_n", "S_n - B_m", Rel::Gt, "0");
             }

@@ -135,11 +135,11 @@ fn example_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
         }
         let (buyers, tie) = (bd.env().buyers, bd.env().tie_break);
         evidence::vcg_prime_surplus(bd, "Pi_I", buyers, tie);
-        evidence::vcg_prime_surplus(bd, "Pi_{I-1}", buyers - 1, tie);
+        evidence::vcg_prime_surplus(bd, "Pi_(I-1)", buyers - 1, tie);
         // Π_I = p(B_L) Π_{I-1} + p(B_H) [B_H - S_H]
         bd.formula(
             "printed recursion",
-            &(pb(1) * q("Pi_{I-1}") + pb(2) * (b(2) - s(2))),
+            &(pb(1) * q("Pi_(I-1)") + pb(2) * (b(2) - s(2))),
         )?;
         bd.compare(
             Role::Claim,
