@@ -20,9 +20,10 @@ pub struct SearchArgs {
     /// How many instances to try
     #[arg(long, default_value_t = 10_000)]
     budget: usize,
-    /// Buyer x seller types of generated instances, e.g. 3x2
-    #[arg(long, default_value = "2x2", value_parser = parse_types)]
-    types: (usize, usize),
+    /// Buyer x seller types of generated instances, e.g. 3x2 (default: each instance draws its
+    /// shape from 2x2 to 4x4)
+    #[arg(long, value_parser = parse_types)]
+    types: Option<(usize, usize)>,
     /// Number of identical buyers in generated instances
     #[arg(long, default_value_t = 1)]
     buyers: usize,
@@ -102,8 +103,15 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
         let cert = a.out.join(format!("{stem}.cert.json"));
         let mut inst = f.shrunk.clone();
         inst.source = Some(format!(
-            "found by `mechcert search {} --seed {} --budget {} --types {}x{} --buyers {}` (instance {}), shrunk in {} steps",
-            claim.id, a.seed, a.budget, a.types.0, a.types.1, a.buyers, f.index, f.shrink_steps
+            "found by `mechcert search {} --seed {} --budget {}{} --buyers {}` (instance {}), shrunk in {} steps",
+            claim.id,
+            a.seed,
+            a.budget,
+            a.types
+                .map_or(String::new(), |(m, n)| format!(" --types {m}x{n}")),
+            a.buyers,
+            f.index,
+            f.shrink_steps
         ));
         std::fs::write(&toml, inst.to_toml())
             .map_err(|e| Failure::Input(format!("{}: {e}", toml.display())))?;
@@ -146,7 +154,7 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
         ),
         Some((toml, cert, c, inst)) => {
             outln!(
-                "{}: {what} found at instance {} of seed {} ({} applicable before it); shrunk to:",
+                "{}: {what} found at instance {} of seed {} ({} applicable up to it); shrunk to:",
                 claim.id,
                 out.searched - 1,
                 a.seed,

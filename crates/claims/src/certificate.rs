@@ -260,12 +260,12 @@ impl<'e> Builder<'e> {
         let detail = if holds {
             format!("{} {} {}", show(left, &a), rel.symbol(), show(right, &b))
         } else {
-            format!(
-                "{}, {}: `{left} {} {right}` is false",
-                show(left, &a),
-                show(right, &b),
-                rel.symbol()
-            )
+            let shown = if right == b.to_string() {
+                show(left, &a)
+            } else {
+                format!("{}, {}", show(left, &a), show(right, &b))
+            };
+            format!("{shown}: `{left} {} {right}` is false", rel.symbol())
         };
         self.push(
             role,

@@ -20,8 +20,9 @@ use crate::registry::Claim;
 pub struct Options {
     pub seed: u64,
     pub budget: usize,
-    /// Buyer and seller types (m, n) of generated instances.
-    pub types: (usize, usize),
+    /// Buyer and seller types (m, n) of generated instances; `None`: each instance draws its
+    /// shape from 2..=4 x 2..=4.
+    pub types: Option<(usize, usize)>,
     pub buyers: usize,
 }
 
@@ -30,7 +31,7 @@ impl Default for Options {
         Options {
             seed: 1,
             budget: 10_000,
-            types: (2, 2),
+            types: None,
             buyers: 1,
         }
     }
@@ -50,7 +51,8 @@ pub struct Found {
 pub struct Outcome {
     pub claim: &'static str,
     pub searched: usize,
-    /// Instances on which the claim applied (verdict holds or fails).
+    /// Instances on which the claim applied (verdict holds or fails), up to and including the
+    /// one found.
     pub applicable: usize,
     pub found: Option<Found>,
 }
@@ -68,7 +70,9 @@ fn hit(claim: &Claim, v: Verdict) -> bool {
 /// instances, the rest are random; both are functions of (seed, k).
 pub fn instance(claim: &Claim, opts: &Options, k: usize) -> Instance {
     let mut rng = SplitMix64::new(SplitMix64::derive(opts.seed, k as u64));
-    let (m, n) = opts.types;
+    let (m, n) = opts
+        .types
+        .unwrap_or_else(|| (rng.range(2, 4) as usize, rng.range(2, 4) as usize));
     let mut inst = (claim.generate)(&mut rng, m, n, opts.buyers);
     if k < opts.budget / 4 {
         // grid phase: small integer values and simple probabilities
@@ -131,17 +135,18 @@ pub fn search(claim: &Claim, opts: &Options, progress: &(dyn Fn(usize) + Sync)) 
                 (k, certify_verdict(claim, &inst))
             })
             .collect();
-        applicable += results
+        let first_hit = results
+            .iter()
+            .position(|(_, c)| c.as_ref().is_some_and(|c| hit(claim, c.verdict)));
+        let upto = first_hit.map_or(results.len(), |p| p + 1);
+        applicable += results[..upto]
             .iter()
             .filter(|(_, c)| {
                 c.as_ref()
                     .is_some_and(|c| c.verdict != Verdict::NotApplicable)
             })
             .count();
-        if let Some((k, _)) = results
-            .iter()
-            .find(|(_, c)| c.as_ref().is_some_and(|c| hit(claim, c.verdict)))
-        {
+        if let Some((k, _)) = first_hit.map(|p| &results[p]) {
             let original = instance(claim, opts, *k);
             let (shrunk, certified, steps) = shrink(claim, &original);
             progress(end);
@@ -170,7 +175,7 @@ pub fn search(claim: &Claim, opts: &Options, progress: &(dyn Fn(usize) + Sync)) 
 }
 
 /// A size measure that every accepted shrinking step decreases.
-fn size(inst: &Instance) -> (usize, usize, u64, u64) {
+fn size(inst: &Instance) -> (usize, usize, u64, Rat) {
     let (m, n) = inst.shape();
     let probs: u64 = inst
         .buyer
@@ -179,13 +184,13 @@ fn size(inst: &Instance) -> (usize, usize, u64, u64) {
         .chain(&inst.seller.probs)
         .map(|p| p.denom_u64().unwrap_or(u64::MAX))
         .sum();
-    let values: u64 = inst
+    let values: Rat = inst
         .buyer
         .values
         .iter()
         .chain(&inst.seller.values)
         .filter_map(Poly::as_constant)
-        .map(|v| v.abs().bit_size())
+        .map(|v| v.abs())
         .sum();
     (m + n, inst.buyers, probs, values)
 }

@@ -18,7 +18,7 @@ pub fn claims() -> Vec<Claim> {
             reading: "as printed: Π^VCG < 0",
             certify: |c, inst| {
                 on_concrete(c, inst, |bd| {
-                    if !one_buyer(bd) {
+                    if !(one_buyer(bd) && disjoint_values(bd)) {
                         return Ok(());
                     }
                     evidence::vcg_surplus(bd, "Pi_VCG");

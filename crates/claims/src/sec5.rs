@@ -396,15 +396,16 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
     on_concrete(c, inst, |bd: &mut Builder| {
         let env = bd.env();
         let (m, n) = (env.m(), env.n());
-        // trade is possible at all: B_m trades with S_1
+        // "Let B_m > S_1 and V_b ∩ V_s = ∅"
         bd.formula("B_m - S_1", &(b(m) - s(1)))?;
-        if !bd.compare(
+        let trade = bd.compare(
             Role::Condition,
             "B_m > S_1 (trade is possible)",
             "B_m - S_1",
             Rel::Gt,
             "0",
-        ) {
+        );
+        if !(trade && evidence::disjoint_values(bd)) {
             return Ok(());
         }
         let top = m - 1;

@@ -32,7 +32,7 @@ fn a_planted_false_claim_is_found_and_shrunk_to_2x2_with_small_integers() {
     let opts = Options {
         seed: 7,
         budget: 2000,
-        types: (4, 4),
+        types: Some((4, 4)),
         buyers: 1,
     };
     let out = search(&claim, &opts, &|_| {});
@@ -74,7 +74,7 @@ fn a_true_claim_has_no_counterexample() {
         &Options {
             seed: 3,
             budget: 300,
-            types: (3, 3),
+            types: Some((3, 3)),
             buyers: 1,
         },
         &|_| {},
