@@ -128,6 +128,10 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
     } else {
         outln!("{}: {} on {}", c.claim, c.verdict.name(), inst.origin);
         outln!("  {}", c.reason);
+        for a in &c.assertions {
+            let mark = if a.holds { "holds" } else { "FAILS" };
+            outln!("  [{}] {}: {mark} ({})", a.role.name(), a.text, a.detail);
+        }
         if let Some(out) = &a.out {
             outln!("  certificate: {} (re-checked)", out.display());
         }

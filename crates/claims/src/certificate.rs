@@ -43,7 +43,7 @@ pub enum Role {
 }
 
 impl Role {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Role::Condition => "condition",
             Role::Claim => "claim",
@@ -134,6 +134,8 @@ pub struct Certified {
     pub verdict: Verdict,
     pub reason: String,
     pub certificate: Value,
+    /// The assertions in order, with their exact values, for a readable report.
+    pub assertions: Vec<Assertion>,
 }
 
 impl<'e> Builder<'e> {
@@ -378,6 +380,7 @@ impl<'e> Builder<'e> {
             verdict,
             reason,
             certificate,
+            assertions: self.assertions,
         }
     }
 }
