@@ -198,7 +198,14 @@ fn describe(inst: &Instance) -> String {
     )
 }
 
-fn print_report<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str, symbolic: bool) {
+fn print_report<S: Scalar>(
+    inst: &Instance,
+    env: &Env<S>,
+    c: &Checked<S>,
+    param: &str,
+    symbolic: bool,
+) {
+    let env_profiles = env.profile_count_text();
     let r = &c.report;
     if !symbolic {
         outln!("instance   {} ({})", inst.name, inst.origin);
@@ -210,7 +217,7 @@ fn print_report<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str, symboli
         .map_or("none".to_string(), |s| s.name().to_string());
     outln!(
         "profiles   {} (enumerated {}; interim tables from {}{})",
-        r.profiles,
+        env_profiles,
         r.enumerated,
         source,
         if r.cross_checked {
@@ -282,9 +289,16 @@ fn enumeration_possible<S: Scalar>(
 ) -> Result<(), Failure> {
     let count = env.profile_count_exact();
     if a.only == Some(Only::ExPost) && count > Rat::from(a.max_profiles) {
+        let raise = if count <= Rat::from(u64::MAX) {
+            format!("raise it with --max-profiles {count} or ")
+        } else {
+            String::new()
+        };
         return Err(Failure::Input(format!(
-            "{}: {count} report profiles exceed the enumeration limit of {} that ex post checks need: raise it with --max-profiles {count} or check interim properties (--only interim)",
-            inst.origin, a.max_profiles
+            "{}: {} report profiles exceed the enumeration limit of {} that ex post checks need: {raise}check interim properties (--only interim)",
+            inst.origin,
+            env.profile_count_text(),
+            a.max_profiles
         )));
     }
     Ok(())
@@ -388,7 +402,7 @@ fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
                 .collect();
             outln!("surplus sign  {}", signs.join("; "));
         }
-        print_report(inst, c, &param, true);
+        print_report(inst, env, c, &param, true);
     }
     Ok(())
 }
@@ -419,7 +433,7 @@ pub fn run(a: &CheckArgs) -> Result<(), Failure> {
             serde_json::to_string_pretty(&json(&inst, &checked, "k")).expect("json")
         );
     } else {
-        print_report(&inst, &checked, "k", false);
+        print_report(&inst, &env, &checked, "k", false);
     }
     Ok(())
 }

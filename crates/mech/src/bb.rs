@@ -102,7 +102,16 @@ impl<S: Scalar> Mechanism<S> for BudgetBalanced<'_, S> {
             format!("BB({}, alpha = {seller})", self.base.name())
         } else {
             let a: Vec<String> = self.shares.buyers.iter().map(Rat::to_string).collect();
-            format!("BB({}, alpha_i = [{}])", self.base.name(), a.join(", "))
+            if a.windows(2).all(|w| w[0] == w[1]) {
+                format!(
+                    "BB({}, alpha_i = {} for each of {} buyers)",
+                    self.base.name(),
+                    a[0],
+                    a.len()
+                )
+            } else {
+                format!("BB({}, alpha_i = [{}])", self.base.name(), a.join(", "))
+            }
         }
     }
 

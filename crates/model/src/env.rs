@@ -199,6 +199,23 @@ impl<S: Scalar> Env<S> {
         Rat::from(self.m()).pow(self.buyers as u64) * Rat::from(self.n())
     }
 
+    /// The profile count for people: the exact number when it is short, else `m^I * n` with the
+    /// number of digits (the exact value of a 478-digit count helps nobody).
+    pub fn profile_count_text(&self) -> String {
+        let exact = self.profile_count_exact().to_string();
+        if exact.len() <= 24 {
+            exact
+        } else {
+            format!(
+                "{}^{} * {} (a {}-digit number)",
+                self.m(),
+                self.buyers,
+                self.n(),
+                exact.len()
+            )
+        }
+    }
+
     /// The same environment with another number of buyers.
     pub fn with_buyers(&self, buyers: usize) -> Env<S> {
         let mut e = self.clone();

@@ -159,7 +159,7 @@ pub fn check<S: Scalar>(
     let too_many = || {
         format!(
             "{} profiles exceed the enumeration limit of {} (raise it with --max-profiles)",
-            env.profile_count_exact(),
+            env.profile_count_text(),
             opts.max_profiles
         )
     };

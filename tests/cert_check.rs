@@ -1,0 +1,96 @@
+//! `mechcert cert-check` end to end: every committed certificate checks; changing any single
+//! number of a certificate makes it fail with exit code 2 and a message naming what failed.
+
+use std::process::Command;
+
+fn cert_check(path: &std::path::Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_mechcert"))
+        .arg("cert-check")
+        .arg(path)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// Every number string in a JSON value, as a path of keys/indices.
+fn number_paths(
+    v: &serde_json::Value,
+    path: &mut Vec<serde_json::Value>,
+    out: &mut Vec<Vec<serde_json::Value>>,
+) {
+    match v {
+        serde_json::Value::String(s)
+            if s.parse::<i64>().is_ok()
+                || s.split_once('/')
+                    .is_some_and(|(a, b)| a.parse::<i64>().is_ok() && b.parse::<u64>().is_ok()) =>
+        {
+            out.push(path.clone())
+        }
+        serde_json::Value::Object(o) => {
+            for (k, x) in o {
+                path.push(k.clone().into());
+                number_paths(x, path, out);
+                path.pop();
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                path.push(i.into());
+                number_paths(x, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn at<'a>(v: &'a mut serde_json::Value, path: &[serde_json::Value]) -> &'a mut serde_json::Value {
+    path.iter().fold(v, |v, k| match k {
+        serde_json::Value::String(s) => &mut v[s.as_str()],
+        serde_json::Value::Number(n) => &mut v[n.as_u64().unwrap() as usize],
+        _ => unreachable!(),
+    })
+}
+
+#[test]
+fn tampering_with_any_number_fails_with_exit_2() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("proofs/certificates");
+    // an LP optimum with primal and dual (Proposition 1) and a Farkas certificate (Theorem 1, Π < 0)
+    for name in [
+        "section-8-two-by-two.proposition-1.cert.json",
+        "theorem-4-deficit.theorem-1.cert.json",
+    ] {
+        let path = dir.join(name);
+        let (code, text) = cert_check(&path);
+        assert_eq!(code, 0, "{name}: {text}");
+        let original: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut paths = vec![];
+        number_paths(
+            &original["quantities"],
+            &mut vec!["quantities".into()],
+            &mut paths,
+        );
+        assert!(paths.len() > 5, "{name} has numbers to tamper with");
+        let tmp =
+            std::env::temp_dir().join(format!("mechcert-tamper-{}-{name}", std::process::id()));
+        for p in paths {
+            let mut c = original.clone();
+            let slot = at(&mut c, &p);
+            let v: String = slot.as_str().unwrap().to_string();
+            *slot = format!("{}1", if v == "0" { "" } else { v.as_str() }).into();
+            std::fs::write(&tmp, serde_json::to_string(&c).unwrap()).unwrap();
+            let (code, text) = cert_check(&tmp);
+            assert_eq!(
+                code, 2,
+                "{name}: changing {p:?} from {v} still checks: {text}"
+            );
+            assert!(
+                text.contains("FAIL") && text.contains("quantity"),
+                "{name}: {p:?}: {text}"
+            );
+        }
+    }
+}
