@@ -2,26 +2,22 @@
 //! seller's report varies slowest, then buyer 1, ..., buyer I fastest), so that "the first
 //! violation" means the same thing in every run.
 
-/// Calls `f(buyer_reports, seller_report)` for every profile with the first buyer's report
-/// fixed to `first` (enumeration in parallel splits on it), in the canonical order.
-pub fn for_each_profile_with_first(
+/// Enumerate, for each seller report, every combination of the buyer reports at positions
+/// `from..` (earlier positions stay as given), the last buyer fastest.
+fn odometer(
     m: usize,
     n: usize,
-    buyers: usize,
-    first: usize,
-    mut f: impl FnMut(&[usize], usize),
+    reports: &mut [usize],
+    from: usize,
+    f: &mut impl FnMut(&[usize], usize),
 ) {
-    assert!(buyers >= 1 && first < m);
-    let mut reports = vec![0usize; buyers];
     for s in 0..n {
-        reports.iter_mut().for_each(|r| *r = 0);
-        reports[0] = first;
+        reports[from..].iter_mut().for_each(|r| *r = 0);
         'profiles: loop {
-            f(&reports, s);
-            // odometer over buyers 2..I
-            let mut k = buyers;
+            f(reports, s);
+            let mut k = reports.len();
             loop {
-                if k == 1 {
+                if k == from {
                     break 'profiles;
                 }
                 k -= 1;
@@ -35,29 +31,26 @@ pub fn for_each_profile_with_first(
     }
 }
 
+/// Calls `f(buyer_reports, seller_report)` for every profile with the first buyer's report
+/// fixed to `first` (enumeration in parallel splits on it), in the canonical order.
+pub fn for_each_profile_with_first(
+    m: usize,
+    n: usize,
+    buyers: usize,
+    first: usize,
+    mut f: impl FnMut(&[usize], usize),
+) {
+    assert!(buyers >= 1 && first < m);
+    let mut reports = vec![0usize; buyers];
+    reports[0] = first;
+    odometer(m, n, &mut reports, 1, &mut f);
+}
+
 /// Calls `f(buyer_reports, seller_report)` for every profile in the canonical order
 /// (seller slowest, then buyer 1, ..., buyer I fastest).
 pub fn for_each_profile(m: usize, n: usize, buyers: usize, mut f: impl FnMut(&[usize], usize)) {
     assert!(buyers >= 1);
-    let mut reports = vec![0usize; buyers];
-    for s in 0..n {
-        reports.iter_mut().for_each(|r| *r = 0);
-        'profiles: loop {
-            f(&reports, s);
-            let mut k = buyers;
-            loop {
-                if k == 0 {
-                    break 'profiles;
-                }
-                k -= 1;
-                reports[k] += 1;
-                if reports[k] < m {
-                    continue 'profiles;
-                }
-                reports[k] = 0;
-            }
-        }
-    }
+    odometer(m, n, &mut vec![0usize; buyers], 0, &mut f);
 }
 
 #[cfg(test)]
