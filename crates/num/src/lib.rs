@@ -5,8 +5,10 @@
 //!   for parameterised instances, by [`Poly`] (polynomials in one parameter over `Rat`);
 //! - exact sign decisions for polynomials on intervals (Sturm sequences and bisection).
 
+mod int;
 mod rat;
 mod scalar;
 
+pub use int::Int;
 pub use rat::{ParseRatError, Rat};
 pub use scalar::{FailSet, NoParam, Scalar};
