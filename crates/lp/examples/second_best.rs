@@ -1,7 +1,8 @@
 //! Time the exact solver on random second-best LPs of bilateral trade.
 //!
 //! `cargo run --release --example second_best -- [MxN ...] [--instances K] [--seed S]`
-//! (defaults: `4x5 10x10 20x20`, 5 instances each, seed 1). For each size, instance `k`
+//! `[--bland-after N] [--bland]`
+//! (defaults: `4x5 10x10 20x20`, 5 instances each, seed 1, default options). For each size, instance `k`
 //! uses seed `S + k`. Prints one line per instance and the median per size.
 
 #[path = "../tests/common/second_best.rs"]
@@ -9,12 +10,13 @@ mod second_best;
 
 use std::time::{Duration, Instant};
 
-use mechcert_lp::{Options, Outcome, check_outcome, solve_with};
+use mechcert_lp::{Options, Outcome, Pricing, check_outcome, solve_with};
 
 fn main() {
     let mut sizes: Vec<(usize, usize)> = Vec::new();
     let mut instances = 5u64;
     let mut seed = 1u64;
+    let mut opts = Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -24,6 +26,13 @@ fn main() {
                     .and_then(|v| v.parse().ok())
                     .expect("--instances K")
             }
+            "--bland-after" => {
+                opts.bland_after = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--bland-after N")
+            }
+            "--bland" => opts.pricing = Pricing::Bland,
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
             s => {
                 let (m, n) = s.split_once('x').expect("sizes look like 10x10");
@@ -34,7 +43,6 @@ fn main() {
     if sizes.is_empty() {
         sizes = vec![(4, 5), (10, 10), (20, 20)];
     }
-    let opts = Options::default();
     for (m, n) in sizes {
         let mut times: Vec<Duration> = Vec::new();
         for k in 0..instances {
@@ -58,7 +66,7 @@ fn main() {
             let total_bits: u64 = nums.iter().map(|r| r.bit_size()).sum();
             let s = &report.stats;
             println!(
-                "{m}x{n} seed {:>3}: {:>9.3?}  vars {} rows {}  pivots {} (crash {}, degenerate {}, flips {}, bland switches {})  cert {} numbers, {chars} chars, {total_bits} bits, max {max_bits} bits  value {value} (first best {})",
+                "{m}x{n} seed {:>3}: {:>9.3?}  vars {} rows {}  pivots {} (crash {}, degenerate {}, flips {}, bland switches {}, longest degenerate run {}, final nnz {}/{})  cert {} numbers, {chars} chars, {total_bits} bits, max {max_bits} bits  value {value} (first best {})",
                 seed + k,
                 elapsed,
                 p.n_vars(),
@@ -68,6 +76,9 @@ fn main() {
                 s.degenerate,
                 s.bound_flips,
                 s.bland_switches,
+                s.max_degenerate_run,
+                s.final_nnz,
+                s.tableau_size,
                 nums.len(),
                 inst.first_best(),
             );

@@ -49,6 +49,12 @@ pub struct Stats {
     pub phase1_iterations: usize,
     /// How often Dantzig pricing fell back to Bland's rule.
     pub bland_switches: usize,
+    /// Longest run of consecutive degenerate pivots.
+    pub max_degenerate_run: usize,
+    /// Nonzeros of the final tableau (constraint rows and reduced costs).
+    pub final_nnz: usize,
+    /// Size of the final tableau (rows times columns).
+    pub tableau_size: usize,
 }
 
 /// The outcome of [`crate::solve_with`] and its statistics.

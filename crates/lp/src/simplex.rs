@@ -120,13 +120,15 @@ impl<'a> Solver<'a> {
 
     pub fn run(mut self) -> (Outcome, Stats) {
         self.crash_free();
-        if let Some(y) = self.phase1() {
-            return (certify::infeasible(&self, y), self.stats);
-        }
-        let out = match self.phase2() {
-            None => certify::optimal(&self),
-            Some((q, dir)) => certify::unbounded(&self, q, dir == Dir::Up),
+        let out = match self.phase1() {
+            Some(y) => certify::infeasible(&self, y),
+            None => match self.phase2() {
+                None => certify::optimal(&self),
+                Some((q, dir)) => certify::unbounded(&self, q, dir == Dir::Up),
+            },
         };
+        self.stats.final_nnz = (0..=self.f.m).map(|i| self.t.row_nnz(i)).sum();
+        self.stats.tableau_size = (self.f.m + 1) * self.f.n;
         (out, self.stats)
     }
 
@@ -288,6 +290,7 @@ impl<'a> Solver<'a> {
         if theta.is_zero() {
             self.stats.degenerate += 1;
             self.degenerate_run += 1;
+            self.stats.max_degenerate_run = self.stats.max_degenerate_run.max(self.degenerate_run);
             if !self.bland && self.degenerate_run >= self.opts.bland_after {
                 self.bland = true;
                 self.stats.bland_switches += 1;
