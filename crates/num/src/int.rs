@@ -73,6 +73,7 @@ impl Int {
         }
     }
 
+    #[inline]
     pub fn from_i128(v: i128) -> Int {
         if fits(v) {
             Int(Repr::Small(v as i64))
@@ -82,6 +83,7 @@ impl Int {
     }
 
     /// The value when it fits in `i64` (never `i64::MIN`).
+    #[inline]
     pub fn to_i64(&self) -> Option<i64> {
         match self.0 {
             Repr::Small(n) => Some(n),
@@ -100,14 +102,17 @@ impl Int {
         }
     }
 
+    #[inline]
     pub fn is_zero(&self) -> bool {
         matches!(self.0, Repr::Small(0))
     }
 
+    #[inline]
     pub fn is_one(&self) -> bool {
         matches!(self.0, Repr::Small(1))
     }
 
+    #[inline]
     pub fn signum(&self) -> Ordering {
         match &self.0 {
             Repr::Small(n) => n.cmp(&0),
@@ -132,6 +137,7 @@ impl Int {
     }
 
     /// `self * s - t * b`, the update of fraction-free elimination, with an `i128` fast path.
+    #[inline]
     pub fn mul_sub(&self, s: &Int, t: &Int, b: &Int) -> Int {
         if let (Repr::Small(a), Repr::Small(s), Repr::Small(t), Repr::Small(b)) =
             (&self.0, &s.0, &t.0, &b.0)
@@ -150,7 +156,16 @@ impl Int {
     pub fn gcd(&self, other: &Int) -> Int {
         match (&self.0, &other.0) {
             (Repr::Small(a), Repr::Small(b)) => {
-                Int::from_i128(gcd_u64(a.unsigned_abs(), b.unsigned_abs()) as i128)
+                // One Euclid step first: the gcd of a small value (a running content) and a
+                // large one is then a binary gcd of two small values.
+                let (mut x, mut y) = (a.unsigned_abs(), b.unsigned_abs());
+                if x > y {
+                    std::mem::swap(&mut x, &mut y);
+                }
+                if x != 0 {
+                    y %= x;
+                }
+                Int::from_i128(gcd_u64(x, y) as i128)
             }
             _ => Int::from_big(Integer::from((&*self.big()).gcd(&*other.big()))),
         }
@@ -210,6 +225,112 @@ impl Int {
     pub fn to_rat(&self) -> Rat {
         Int::ratio(self, &Int::ONE)
     }
+}
+
+/// Exact division by a fixed nonzero `u64` with one multiplication: for `d = 2^k o` with `o`
+/// odd, `n` is a multiple of `d` iff `n` has `k` trailing zeros and `(n >> k) * o^-1`
+/// (mod 2^64) is at most `(2^64 - 1) / o`, and then that product is `n / d`.
+struct ExactDivider {
+    shift: u32,
+    inv: u64,
+    limit: u64,
+}
+
+impl ExactDivider {
+    fn new(d: u64) -> ExactDivider {
+        debug_assert!(d != 0);
+        let shift = d.trailing_zeros();
+        let o = d >> shift;
+        // Newton's iteration for the inverse mod 2^64: 5, 10, 20, 40, 80 correct bits.
+        let mut inv = o.wrapping_mul(3) ^ 2;
+        for _ in 0..4 {
+            inv = inv.wrapping_mul(2u64.wrapping_sub(o.wrapping_mul(inv)));
+        }
+        debug_assert_eq!(o.wrapping_mul(inv), 1);
+        ExactDivider {
+            shift,
+            inv,
+            limit: u64::MAX / o,
+        }
+    }
+
+    /// `n / d` if `d` divides `n`.
+    #[inline]
+    fn quotient(&self, n: u64) -> Option<u64> {
+        if n.trailing_zeros() < self.shift {
+            return None;
+        }
+        let q = (n >> self.shift).wrapping_mul(self.inv);
+        (q <= self.limit).then_some(q)
+    }
+}
+
+/// Divide `den` and every entry of `nums` by `gcd(den, nums)` (the content of the
+/// fraction-free vector `nums / den`); requires `den != 0`. Small values use
+/// multiplication by an inverse instead of division, and the gcd is refined only at the
+/// entries that the running divisor does not divide.
+pub fn reduce_content(den: &mut Int, nums: &mut [Int]) {
+    let Some(d) = den.to_i64() else {
+        let mut g = den.abs();
+        for e in nums.iter() {
+            if g.is_one() {
+                return;
+            }
+            if !e.is_zero() {
+                g = g.gcd(e);
+            }
+        }
+        if !g.is_one() {
+            for e in nums.iter_mut() {
+                if !e.is_zero() {
+                    *e = e.div_exact(&g);
+                }
+            }
+            *den = den.div_exact(&g);
+        }
+        return;
+    };
+    let mut g = d.unsigned_abs();
+    if g == 1 {
+        return;
+    }
+    let mut div = ExactDivider::new(g);
+    for e in nums.iter() {
+        match &e.0 {
+            Repr::Small(0) => {}
+            Repr::Small(n) => {
+                if div.quotient(n.unsigned_abs()).is_none() {
+                    g = gcd_u64(g, n.unsigned_abs() % g);
+                    if g == 1 {
+                        return;
+                    }
+                    div = ExactDivider::new(g);
+                }
+            }
+            Repr::Big(_) => {
+                let h = e.gcd(&Int::from(g as i64));
+                g = h.to_i64().expect("a divisor of a small value is small") as u64;
+                if g == 1 {
+                    return;
+                }
+                div = ExactDivider::new(g);
+            }
+        }
+    }
+    let gi = Int::from(g as i64);
+    for e in nums.iter_mut() {
+        match &mut e.0 {
+            Repr::Small(0) => {}
+            Repr::Small(n) => {
+                let q = div
+                    .quotient(n.unsigned_abs())
+                    .expect("divisible by the content") as i64;
+                *n = if *n < 0 { -q } else { q };
+            }
+            Repr::Big(_) => *e = e.div_exact(&gi),
+        }
+    }
+    *den = den.div_exact(&gi);
 }
 
 impl From<i64> for Int {
@@ -390,5 +511,70 @@ mod tests {
         assert_eq!(b.bit_size(), 129);
         assert_eq!(Int::from(-5).bit_size(), 3);
         assert!(Int::from(-3) < Int::from(2) && b > Int::from(i64::MAX));
+    }
+
+    #[test]
+    fn exact_divider_agrees_with_division() {
+        for d in [
+            1u64,
+            2,
+            3,
+            6,
+            7,
+            12,
+            1 << 20,
+            3 << 40,
+            104747,
+            u64::MAX,
+            u64::MAX - 1,
+        ] {
+            let div = ExactDivider::new(d);
+            for n in [
+                0u64,
+                1,
+                d,
+                d.wrapping_mul(5),
+                12345678,
+                u64::MAX,
+                1 << 63,
+                6 << 50,
+            ] {
+                let want = (n % d == 0).then(|| n / d);
+                assert_eq!(div.quotient(n), want, "{n} / {d}");
+            }
+        }
+    }
+
+    #[test]
+    fn content_reduction() {
+        let ints = |v: &[i64]| v.iter().map(|&x| Int::from(x)).collect::<Vec<_>>();
+        let cases: [(i64, &[i64], i64, &[i64]); 5] = [
+            (12, &[18, 0, -30], 2, &[3, 0, -5]),
+            (12, &[18, 0, -35], 12, &[18, 0, -35]),
+            (-8, &[4, 12], -2, &[1, 3]),
+            (7, &[], 1, &[]),
+            (1, &[5, 10], 1, &[5, 10]),
+        ];
+        for (d, nums, d2, nums2) in cases {
+            let mut den = Int::from(d);
+            let mut v = ints(nums);
+            reduce_content(&mut den, &mut v);
+            assert_eq!((den, v), (Int::from(d2), ints(nums2)), "{d} {nums:?}");
+        }
+        // Big entries and a big denominator.
+        let b = big("340282366920938463463374607431768211456"); // 2^128
+        let mut den = Int::from(24);
+        let mut v = vec![b.clone(), Int::from(36)];
+        reduce_content(&mut den, &mut v);
+        // gcd(24, 2^128, 36) = 4.
+        assert_eq!((den, v[1].clone()), (Int::from(6), Int::from(9)));
+        assert_eq!(v[0], b.div_exact(&Int::from(4)));
+        let mut den = b.clone();
+        let mut v = vec![Int::from(1 << 40), Int::ZERO];
+        reduce_content(&mut den, &mut v);
+        assert_eq!(
+            (den, v[0].clone()),
+            (big("309485009821345068724781056"), Int::ONE)
+        );
     }
 }

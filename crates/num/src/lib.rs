@@ -9,6 +9,6 @@ mod int;
 mod rat;
 mod scalar;
 
-pub use int::Int;
+pub use int::{Int, reduce_content};
 pub use rat::{ParseRatError, Rat};
 pub use scalar::{FailSet, NoParam, Scalar};
