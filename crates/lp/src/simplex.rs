@@ -19,7 +19,7 @@
 
 use std::cmp::Ordering;
 
-use mechcert_num::Rat;
+use mechcert_num::{Int, Rat};
 
 use crate::certify;
 use crate::form::StdForm;
@@ -75,14 +75,15 @@ impl<'a> Solver<'a> {
     pub fn new(f: &'a StdForm, opts: &'a Options) -> Solver<'a> {
         let (n, m) = (f.n, f.m);
         let mut t = Tableau::zeros(m + 1, n);
+        let mut dense = vec![Rat::ZERO; n];
         for (i, row) in f.rows.iter().enumerate() {
+            dense.iter_mut().for_each(|v| *v = Rat::ZERO);
             for (j, a) in row {
-                t.set(i, *j, a.clone());
+                dense[*j] = a.clone();
             }
+            t.set_row(i, &dense);
         }
-        for j in 0..n {
-            t.set(m, j, f.cost[j].clone());
-        }
+        t.set_row(m, &f.cost[..n]);
         let mut val = vec![Rat::ZERO; n + m];
         for (j, v) in val.iter_mut().enumerate().take(n) {
             if let Some(l) = &f.lo[j] {
@@ -162,7 +163,7 @@ impl<'a> Solver<'a> {
             let mut best: Option<(usize, usize)> = None;
             for i in 0..m {
                 let b = self.basic[i];
-                if self.t.get(i, q).is_zero() || self.f.is_free(b) || !self.at_bound(b) {
+                if self.t.is_zero(i, q) || self.f.is_free(b) || !self.at_bound(b) {
                     continue;
                 }
                 let nnz = self.t.row_nnz(i);
@@ -187,9 +188,9 @@ impl<'a> Solver<'a> {
         self.place[b] = Place::Nonbasic(q);
     }
 
-    /// The entering column and direction for reduced costs `d` (one per column), or `None`
-    /// if no nonbasic variable can improve the objective.
-    fn choose_entering(&self, d: &[Rat]) -> Option<(usize, Dir)> {
+    /// The entering column and direction for reduced costs `d` (numerators over one positive
+    /// denominator, one per column), or `None` if no nonbasic variable can improve.
+    fn choose_entering(&self, d: &[Int]) -> Option<(usize, Dir)> {
         let mut best: Option<(usize, Dir)> = None;
         for (j, dj) in d.iter().enumerate() {
             let dir = match dj.signum() {
@@ -242,11 +243,11 @@ impl<'a> Solver<'a> {
         // largest |alpha|. A flip is kept on ties (it needs no pivot).
         let mut best_alpha: Option<Rat> = None;
         for i in 0..f.m {
-            let a = self.t.get(i, q);
-            if a.is_zero() {
+            let sign = self.t.sign(i, q);
+            if sign == Ordering::Equal {
                 continue;
             }
-            let up = (a.signum() == Ordering::Greater) == (dir == Dir::Up);
+            let up = (sign == Ordering::Greater) == (dir == Dir::Up);
             let b = self.basic[i];
             let x = &self.val[b];
             let target = match (self.status(b), up) {
@@ -257,8 +258,7 @@ impl<'a> Solver<'a> {
             let Some((bound, upper)) = target else {
                 continue;
             };
-            let abs_a = a.abs();
-            let theta = (bound - x).abs() / &abs_a;
+            let theta = (bound - x).abs() * self.t.inv_abs_entry(i, q);
             let take = match &best {
                 None => true,
                 Some((bt, blk)) => match theta.cmp(bt) {
@@ -270,7 +270,8 @@ impl<'a> Solver<'a> {
                             if self.bland {
                                 b < self.basic[*k]
                             } else {
-                                best_alpha.as_ref().is_some_and(|ba| abs_a > *ba)
+                                let ba = best_alpha.get_or_insert_with(|| self.t.abs_entry(*k, q));
+                                self.t.abs_entry(i, q) > *ba
                             }
                         }
                     },
@@ -278,7 +279,7 @@ impl<'a> Solver<'a> {
             };
             if take {
                 best = Some((theta, Block::Row(i, upper)));
-                best_alpha = Some(abs_a);
+                best_alpha = None;
             }
         }
         best
@@ -306,9 +307,8 @@ impl<'a> Solver<'a> {
             };
             self.val[vq] += &signed;
             for i in 0..self.f.m {
-                let a = self.t.get(i, q);
-                if !a.is_zero() {
-                    let delta = &signed * a;
+                if !self.t.is_zero(i, q) {
+                    let delta = &signed * &self.t.entry(i, q);
                     self.val[self.basic[i]] += delta;
                 }
             }
@@ -331,7 +331,6 @@ impl<'a> Solver<'a> {
     /// row activities (internal signs, see `certify::infeasible`).
     fn phase1(&mut self) -> Option<Vec<Rat>> {
         let (n, m) = (self.f.n, self.f.m);
-        let mut d = vec![Rat::ZERO; n];
         loop {
             let mut cost: Vec<(usize, bool)> = Vec::new();
             for i in 0..m {
@@ -344,26 +343,13 @@ impl<'a> Solver<'a> {
             if cost.is_empty() {
                 return None;
             }
-            for v in d.iter_mut() {
-                *v = Rat::ZERO;
-            }
-            for (i, below) in &cost {
-                for (j, a) in self.t.row(*i).iter().enumerate() {
-                    if !a.is_zero() {
-                        if *below {
-                            d[j] += a;
-                        } else {
-                            d[j] -= a;
-                        }
-                    }
-                }
-            }
+            let (d, den) = self.t.signed_sum(&cost);
             let Some((q, dir)) = self.choose_entering(&d) else {
                 // Multipliers: pi = d_r - c_r on row activities.
                 let mut y = vec![Rat::ZERO; m];
                 for (i, yi) in y.iter_mut().enumerate() {
                     match self.place[n + i] {
-                        Place::Nonbasic(j) => *yi = d[j].clone(),
+                        Place::Nonbasic(j) => *yi = Int::ratio(&d[j], &den),
                         Place::Basic(_) => {}
                     }
                 }
@@ -387,7 +373,7 @@ impl<'a> Solver<'a> {
     fn phase2(&mut self) -> Option<(usize, Dir)> {
         let m = self.f.m;
         loop {
-            let (q, dir) = self.choose_entering(self.t.row(m))?;
+            let (q, dir) = self.choose_entering(self.t.row_num(m))?;
             match self.ratio_test(q, dir) {
                 None => return Some((q, dir)),
                 Some((theta, block)) => self.step(q, dir, theta, block),
