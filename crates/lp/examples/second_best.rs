@@ -27,10 +27,11 @@ fn main() {
                     .expect("--instances K")
             }
             "--bland-after" => {
-                opts.bland_after = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .expect("--bland-after N")
+                opts.bland_after = Some(
+                    args.next()
+                        .and_then(|v| v.parse().ok())
+                        .expect("--bland-after N"),
+                )
             }
             "--bland" => opts.pricing = Pricing::Bland,
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),

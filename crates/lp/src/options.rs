@@ -17,8 +17,10 @@ pub enum Pricing {
 #[derive(Clone, Debug)]
 pub struct Options {
     pub pricing: Pricing,
-    /// Consecutive degenerate pivots after which Dantzig pricing switches to Bland's rule.
-    pub bland_after: usize,
+    /// Consecutive degenerate pivots after which Dantzig pricing switches to Bland's rule;
+    /// `None` means `max(100, rows + variables)` (Bland's rule is very slow on the highly
+    /// degenerate second-best LPs, whose degenerate runs stay below this).
+    pub bland_after: Option<usize>,
     /// Re-verify the answer with [`crate::check_outcome`] and panic if it fails (a solver
     /// bug). Cheap next to the solve; on by default.
     pub verify: bool,
@@ -28,7 +30,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             pricing: Pricing::Dantzig,
-            bland_after: 50,
+            bland_after: None,
             verify: true,
         }
     }

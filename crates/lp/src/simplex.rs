@@ -68,6 +68,7 @@ pub(crate) struct Solver<'a> {
     opts: &'a Options,
     pub stats: Stats,
     bland: bool,
+    bland_after: usize,
     degenerate_run: usize,
 }
 
@@ -115,6 +116,7 @@ impl<'a> Solver<'a> {
             opts,
             stats: Stats::default(),
             bland: opts.pricing == Pricing::Bland,
+            bland_after: opts.bland_after.unwrap_or(100.max(n + m)),
             degenerate_run: 0,
         }
     }
@@ -292,7 +294,7 @@ impl<'a> Solver<'a> {
             self.stats.degenerate += 1;
             self.degenerate_run += 1;
             self.stats.max_degenerate_run = self.stats.max_degenerate_run.max(self.degenerate_run);
-            if !self.bland && self.degenerate_run >= self.opts.bland_after {
+            if !self.bland && self.degenerate_run >= self.bland_after {
                 self.bland = true;
                 self.stats.bland_switches += 1;
             }

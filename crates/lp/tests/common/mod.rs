@@ -29,7 +29,7 @@ pub fn option_sets() -> Vec<Options> {
             ..Options::default()
         },
         Options {
-            bland_after: 1,
+            bland_after: Some(1),
             ..Options::default()
         },
     ]
