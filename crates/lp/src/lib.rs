@@ -65,6 +65,7 @@
 mod certify;
 mod check;
 mod form;
+mod kernel;
 mod options;
 mod problem;
 mod simplex;

@@ -57,6 +57,9 @@ pub struct Stats {
     pub final_nnz: usize,
     /// Size of the final tableau (rows times columns).
     pub tableau_size: usize,
+    /// Largest bit size of an integer in the final tableau (numerators and row
+    /// denominators; above 63 the slow big-integer path is in use).
+    pub tableau_max_bits: u64,
 }
 
 /// The outcome of [`crate::solve_with`] and its statistics.

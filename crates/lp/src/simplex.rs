@@ -132,6 +132,7 @@ impl<'a> Solver<'a> {
         };
         self.stats.final_nnz = (0..=self.f.m).map(|i| self.t.row_nnz(i)).sum();
         self.stats.tableau_size = (self.f.m + 1) * self.f.n;
+        self.stats.tableau_max_bits = self.t.max_bits();
         (out, self.stats)
     }
 
@@ -241,9 +242,10 @@ impl<'a> Solver<'a> {
         if let (Some(l), Some(u)) = (&f.lo[vq], &f.hi[vq]) {
             best = Some((u - l, Block::Flip));
         }
-        // Ties among rows: Bland mode takes the smallest variable index; otherwise the
-        // largest |alpha|. A flip is kept on ties (it needs no pivot).
-        let mut best_alpha: Option<Rat> = None;
+        // Ties among rows: Bland mode takes the smallest variable index; otherwise the row
+        // with the fewest nonzeros (the pivot's cost and fill-in), then the pivot element
+        // with the fewest bits. A flip is kept on ties (it needs no pivot).
+        let key = |i: usize| (self.t.row_nnz(i), self.t.entry_bits(i, q));
         for i in 0..f.m {
             let sign = self.t.sign(i, q);
             if sign == Ordering::Equal {
@@ -272,8 +274,7 @@ impl<'a> Solver<'a> {
                             if self.bland {
                                 b < self.basic[*k]
                             } else {
-                                let ba = best_alpha.get_or_insert_with(|| self.t.abs_entry(*k, q));
-                                self.t.abs_entry(i, q) > *ba
+                                key(i) < key(*k)
                             }
                         }
                     },
@@ -281,7 +282,6 @@ impl<'a> Solver<'a> {
             };
             if take {
                 best = Some((theta, Block::Row(i, upper)));
-                best_alpha = None;
             }
         }
         best

@@ -15,13 +15,19 @@ use std::cmp::Ordering;
 
 use mechcert_num::{Int, Rat, reduce_content};
 
+use crate::kernel::combine_small;
+
 pub(crate) struct Tableau {
     rows: usize,
     cols: usize,
     num: Vec<Int>,
     den: Vec<Int>,
+    /// Number of nonzeros of each row.
+    nnz: Vec<usize>,
     /// Scratch: the nonzero columns of the new pivot row.
     nz: Vec<usize>,
+    /// Scratch for the `i128` row kernel.
+    buf: Vec<i128>,
 }
 
 impl Tableau {
@@ -31,7 +37,9 @@ impl Tableau {
             cols,
             num: vec![Int::ZERO; rows * cols],
             den: vec![Int::ONE; rows],
+            nnz: vec![0; rows],
             nz: Vec::with_capacity(cols),
+            buf: Vec::with_capacity(cols),
         }
     }
 
@@ -55,6 +63,16 @@ impl Tableau {
             };
         }
         self.den[i] = den;
+        self.count(i);
+    }
+
+    fn count(&mut self, i: usize) {
+        self.nnz[i] = self.row_num(i).iter().filter(|v| !v.is_zero()).count();
+    }
+
+    /// Bit size of the stored numerator and denominator of `T[i][j]` (a cost measure).
+    pub fn entry_bits(&self, i: usize, j: usize) -> u64 {
+        self.num[i * self.cols + j].bit_size() + self.den[i].bit_size()
     }
 
     /// The exact value `T[i][j]`.
@@ -81,19 +99,24 @@ impl Tableau {
         &self.num[i * self.cols..(i + 1) * self.cols]
     }
 
-    /// `|T[i][j]|` as a rational.
-    pub fn abs_entry(&self, i: usize, j: usize) -> Rat {
-        self.entry(i, j).abs()
-    }
-
     /// `den[i] / |num[i][j]|`, i.e. `1 / |T[i][j]|` (requires a nonzero entry).
     pub fn inv_abs_entry(&self, i: usize, j: usize) -> Rat {
         Int::ratio(&self.den[i], &self.num[i * self.cols + j].abs())
     }
 
+    /// Largest bit size of any stored numerator or denominator.
+    pub fn max_bits(&self) -> u64 {
+        self.num
+            .iter()
+            .chain(&self.den)
+            .map(Int::bit_size)
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Number of nonzeros in row `i`.
     pub fn row_nnz(&self, i: usize) -> usize {
-        self.row_num(i).iter().filter(|v| !v.is_zero()).count()
+        self.nnz[i]
     }
 
     /// `Σ_k s_k T[i_k][..]` for signs `s_k = +1` (`true`) or `-1`, as numerators over one
@@ -159,6 +182,7 @@ impl Tableau {
         }
         self.den[p] = piv.abs();
         self.normalize(p);
+        self.nnz[p] = self.nz.len() + 1;
         let dr = self.den[p].clone();
         for i in 0..self.rows {
             if i == p || self.num[i * cols + q].is_zero() {
@@ -192,6 +216,12 @@ impl Tableau {
                 for &j in &self.nz {
                     row[j] = row[j].mul_sub(&Int::ONE, &neg_mult, &prow[j]);
                 }
+            } else if let Some(den) =
+                combine_small(row, prow, &self.den[i], &scale_row, &mult, &mut self.buf)
+            {
+                self.den[i] = den;
+                self.count(i);
+                continue;
             } else {
                 for (j, e) in row.iter_mut().enumerate() {
                     let r = &prow[j];
@@ -205,6 +235,7 @@ impl Tableau {
             row[q] = &mult * &prow[q];
             self.den[i] = new_den;
             self.normalize(i);
+            self.count(i);
         }
     }
 }
