@@ -1,7 +1,7 @@
 //! Time the exact solver on random second-best LPs of bilateral trade.
 //!
 //! `cargo run --release --example second_best -- [MxN ...] [--instances K] [--seed S]`
-//! `[--bland-after N] [--bland] [--repeat R]` (`--repeat`: time each instance R times and
+//! `[--bland-after N] [--bland] [--shortlist K] [--repeat R]` (`--repeat`: time each instance R times and
 //! keep the fastest, to damp noise from other processes)
 //! (defaults: `4x5 10x10 20x20`, 5 instances each, seed 1, default options). For each size, instance `k`
 //! uses seed `S + k`. Prints one line per instance and the median per size.
@@ -40,6 +40,12 @@ fn main() {
                     .next()
                     .and_then(|v| v.parse().ok())
                     .expect("--repeat R")
+            }
+            "--shortlist" => {
+                opts.shortlist = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--shortlist K")
             }
             "--bland" => opts.pricing = Pricing::Bland,
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),

@@ -17,6 +17,9 @@ pub enum Pricing {
 #[derive(Clone, Debug)]
 pub struct Options {
     pub pricing: Pricing,
+    /// Dantzig pricing ratio-tests this many of the columns with the largest reduced costs
+    /// and takes the one that improves the objective most (1: plain Dantzig).
+    pub shortlist: usize,
     /// Consecutive degenerate pivots after which Dantzig pricing switches to Bland's rule;
     /// `None` means `max(100, rows + variables)` (Bland's rule is very slow on the highly
     /// degenerate second-best LPs, whose degenerate runs stay below this).
@@ -30,6 +33,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             pricing: Pricing::Dantzig,
+            shortlist: 16,
             bland_after: None,
             verify: true,
         }

@@ -48,6 +48,9 @@ enum Block {
     Row(usize, bool),
 }
 
+/// A chosen entering column, its direction and its ratio test (`None`: nothing blocks).
+type Step = (usize, Dir, Option<(Rat, Block)>);
+
 /// Infeasibility status of a basic variable.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Status {
@@ -191,10 +194,10 @@ impl<'a> Solver<'a> {
         self.place[b] = Place::Nonbasic(q);
     }
 
-    /// The entering column and direction for reduced costs `d` (numerators over one positive
-    /// denominator, one per column), or `None` if no nonbasic variable can improve.
-    fn choose_entering(&self, d: &[Int]) -> Option<(usize, Dir)> {
-        let mut best: Option<(usize, Dir)> = None;
+    /// The nonbasic columns that can improve for reduced costs `d` (numerators over one
+    /// positive denominator, one per column), with their direction.
+    fn eligible(&self, d: &[Int]) -> Vec<(usize, Dir)> {
+        let mut out = Vec::new();
         for (j, dj) in d.iter().enumerate() {
             let dir = match dj.signum() {
                 Ordering::Equal => continue,
@@ -206,31 +209,51 @@ impl<'a> Solver<'a> {
                 Dir::Up => self.f.hi[v].as_ref().is_none_or(|u| self.val[v] < *u),
                 Dir::Down => self.f.lo[v].as_ref().is_none_or(|l| self.val[v] > *l),
             };
-            if !movable {
-                continue;
+            if movable {
+                out.push((j, dir));
             }
-            best = match best {
-                None => Some((j, dir)),
-                Some((k, kdir)) => {
-                    let vk = self.nonbasic[k];
-                    let better = if self.bland {
-                        v < vk
-                    } else {
-                        match dj.abs().cmp(&d[k].abs()) {
-                            Ordering::Greater => true,
-                            Ordering::Less => false,
-                            Ordering::Equal => v < vk,
-                        }
-                    };
-                    if better {
-                        Some((j, dir))
-                    } else {
-                        Some((k, kdir))
-                    }
-                }
-            };
         }
-        best
+        out
+    }
+
+    /// The next step for reduced costs `d`: the entering column, its direction and its ratio
+    /// test (`None` inside: nothing blocks), or `None` if no column can improve.
+    ///
+    /// Bland mode: the smallest eligible variable index. Otherwise the `shortlist` columns
+    /// with the largest `|d_j|` (Dantzig's order) are ratio-tested and the one that improves
+    /// the objective most (`theta |d_j|`) enters; ties, including the all-degenerate case,
+    /// go to Dantzig's order.
+    fn choose_step(&self, d: &[Int]) -> Option<Step> {
+        let mut cands = self.eligible(d);
+        if cands.is_empty() {
+            return None;
+        }
+        if self.bland {
+            let &(q, dir) = cands.iter().min_by_key(|(j, _)| self.nonbasic[*j])?;
+            return Some((q, dir, self.ratio_test(q, dir)));
+        }
+        let order = |&(j, _): &(usize, Dir), &(k, _): &(usize, Dir)| {
+            d[k].abs()
+                .cmp(&d[j].abs())
+                .then(self.nonbasic[j].cmp(&self.nonbasic[k]))
+        };
+        let k = self.opts.shortlist.max(1).min(cands.len());
+        if k < cands.len() {
+            cands.select_nth_unstable_by(k - 1, order);
+            cands.truncate(k);
+        }
+        cands.sort_by(order);
+        let mut best: Option<(Step, Rat)> = None;
+        for (q, dir) in cands {
+            let Some((theta, block)) = self.ratio_test(q, dir) else {
+                return Some((q, dir, None));
+            };
+            let gain = &theta * &d[q].abs().to_rat();
+            if best.as_ref().is_none_or(|(_, g)| gain > *g) {
+                best = Some(((q, dir, Some((theta, block))), gain));
+            }
+        }
+        best.map(|(step, _)| step)
     }
 
     /// Ratio test for column `q` moving in `dir`. In phase 1 infeasible basic variables
@@ -346,7 +369,7 @@ impl<'a> Solver<'a> {
                 return None;
             }
             let (d, den) = self.t.signed_sum(&cost);
-            let Some((q, dir)) = self.choose_entering(&d) else {
+            let Some((q, dir, rt)) = self.choose_step(&d) else {
                 // Multipliers: pi = d_r - c_r on row activities.
                 let mut y = vec![Rat::ZERO; m];
                 for (i, yi) in y.iter_mut().enumerate() {
@@ -362,9 +385,7 @@ impl<'a> Solver<'a> {
                 }
                 return Some(y);
             };
-            let (theta, block) = self
-                .ratio_test(q, dir)
-                .expect("phase 1 always has a blocking infeasible variable");
+            let (theta, block) = rt.expect("phase 1 always has a blocking infeasible variable");
             self.step(q, dir, theta, block);
             self.stats.phase1_iterations += 1;
         }
@@ -375,8 +396,8 @@ impl<'a> Solver<'a> {
     fn phase2(&mut self) -> Option<(usize, Dir)> {
         let m = self.f.m;
         loop {
-            let (q, dir) = self.choose_entering(self.t.row_num(m))?;
-            match self.ratio_test(q, dir) {
+            let (q, dir, rt) = self.choose_step(self.t.row_num(m))?;
+            match rt {
                 None => return Some((q, dir)),
                 Some((theta, block)) => self.step(q, dir, theta, block),
             }
