@@ -230,7 +230,7 @@ impl<'a> Solver<'a> {
         }
         if self.bland {
             let &(q, dir) = cands.iter().min_by_key(|(j, _)| self.nonbasic[*j])?;
-            return Some((q, dir, self.ratio_test(q, dir)));
+            return Some((q, dir, self.ratio_test(q, dir, false)));
         }
         let order = |&(j, _): &(usize, Dir), &(k, _): &(usize, Dir)| {
             d[k].abs()
@@ -243,22 +243,27 @@ impl<'a> Solver<'a> {
             cands.truncate(k);
         }
         cands.sort_by(order);
-        let mut best: Option<(Step, Rat)> = None;
+        // Score with the quick ratio test (which stops at the first zero step), then run the
+        // full one (with its tie-breaking) for the winner only.
+        let mut best: Option<(usize, Dir, Rat)> = None;
         for (q, dir) in cands {
-            let Some((theta, block)) = self.ratio_test(q, dir) else {
+            let Some((theta, _)) = self.ratio_test(q, dir, true) else {
                 return Some((q, dir, None));
             };
             let gain = &theta * &d[q].abs().to_rat();
-            if best.as_ref().is_none_or(|(_, g)| gain > *g) {
-                best = Some(((q, dir, Some((theta, block))), gain));
+            if best.as_ref().is_none_or(|(_, _, g)| gain > *g) {
+                best = Some((q, dir, gain));
             }
         }
-        best.map(|(step, _)| step)
+        best.map(|(q, dir, _)| (q, dir, self.ratio_test(q, dir, false)))
     }
 
     /// Ratio test for column `q` moving in `dir`. In phase 1 infeasible basic variables
     /// block where they become feasible. `None`: nothing blocks (unbounded direction).
-    fn ratio_test(&self, q: usize, dir: Dir) -> Option<(Rat, Block)> {
+    ///
+    /// `quick`: return as soon as a zero step is found (the blocking row is then not the
+    /// tie-broken one); used to score candidates.
+    fn ratio_test(&self, q: usize, dir: Dir, quick: bool) -> Option<(Rat, Block)> {
         let f = self.f;
         let vq = self.nonbasic[q];
         let mut best: Option<(Rat, Block)> = None;
@@ -285,7 +290,19 @@ impl<'a> Solver<'a> {
             let Some((bound, upper)) = target else {
                 continue;
             };
-            let theta = (bound - x).abs() * self.t.inv_abs_entry(i, q);
+            // Degenerate rows (at their bound) give a zero step without a division; once the
+            // best step is zero, rows with a positive distance cannot matter.
+            let dist = bound - x;
+            let theta = if dist.is_zero() {
+                if quick {
+                    return Some((Rat::ZERO, Block::Row(i, upper)));
+                }
+                Rat::ZERO
+            } else if best.as_ref().is_some_and(|(bt, _)| bt.is_zero()) {
+                continue;
+            } else {
+                dist.abs() * self.t.inv_abs_entry(i, q)
+            };
             let take = match &best {
                 None => true,
                 Some((bt, blk)) => match theta.cmp(bt) {
