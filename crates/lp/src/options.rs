@@ -5,9 +5,10 @@ use crate::problem::Outcome;
 /// How the entering variable is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pricing {
-    /// Largest |reduced cost| (ties: smallest variable index); falls back to Bland's rule
-    /// after [`Options::bland_after`] consecutive degenerate pivots, and returns to Dantzig
-    /// after the next nondegenerate step.
+    /// Dantzig's order (largest |reduced cost|, ties: smallest variable index) refined by a
+    /// shortlist (see [`Options::shortlist`]); falls back to Bland's rule after
+    /// [`Options::bland_after`] consecutive degenerate pivots, and returns to this rule after
+    /// the next nondegenerate step.
     Dantzig,
     /// Bland's rule throughout: smallest eligible index enters, smallest index leaves.
     Bland,
@@ -33,7 +34,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             pricing: Pricing::Dantzig,
-            shortlist: 16,
+            shortlist: 32,
             bland_after: None,
             verify: true,
         }

@@ -10,6 +10,10 @@
 //! variables stay feasible and an infeasible one leaves the basis at the bound it reaches.
 //! Structural variables are therefore always within their bounds.
 //!
+//! Pricing: Dantzig's order, refined by ratio-testing a shortlist of the best columns and
+//! taking the largest improvement; ratio ties go to the sparsest row (cheapest pivot, least
+//! fill-in), then the smallest pivot element.
+//!
 //! Termination: a nondegenerate step strictly improves the phase objective (phase 1: the
 //! sum of infeasibilities, which is a function of the basis), so no basis repeats across
 //! nondegenerate steps. During a run of degenerate steps no value changes, so the phase-1
