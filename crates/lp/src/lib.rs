@@ -53,8 +53,10 @@
 //!
 //! # Problem conventions
 //! Row coefficients are sparse `(variable, coefficient)` pairs; repeated variables are
-//! added. Any number of variables and rows (including none) is allowed; zero rows are
-//! fine (an infeasible zero row gets a Farkas vector on that row alone).
+//! added. Any number of variables and rows (including none) is allowed, and so are zero
+//! rows (a violated one, such as `0 >= 1`, makes the problem infeasible), free variables
+//! and fixed ones (`l_j = u_j`). A problem whose lengths disagree or whose rows name a
+//! variable out of range is malformed ([`Problem::validate`]); [`solve`] panics on it.
 //!
 //! # Algorithm
 //! A bounded-variable primal simplex (`simplex.rs`) on a condensed tableau
