@@ -19,7 +19,7 @@ fn structural_values(s: &Solver) -> Vec<Rat> {
 fn reduced_of(s: &Solver, v: usize) -> Rat {
     match s.place[v] {
         Place::Basic(_) => Rat::ZERO,
-        Place::Nonbasic(j) => s.t.get(s.f.m, j).clone(),
+        Place::Nonbasic(j) => s.t.entry(s.f.m, j),
     }
 }
 
@@ -60,11 +60,8 @@ pub(crate) fn unbounded(s: &Solver, q: usize, up: bool) -> Outcome {
         ray[vq] = unit.clone();
     }
     for (i, &b) in s.basic.iter().enumerate() {
-        if b < n {
-            let a = s.t.get(i, q);
-            if !a.is_zero() {
-                ray[b] = a * &unit;
-            }
+        if b < n && !s.t.is_zero(i, q) {
+            ray[b] = s.t.entry(i, q) * &unit;
         }
     }
     Outcome::Unbounded {

@@ -53,18 +53,36 @@
 //!
 //! # Problem conventions
 //! Row coefficients are sparse `(variable, coefficient)` pairs; repeated variables are
-//! added. Any number of variables and rows (including none) is allowed; zero rows are
-//! fine (an infeasible zero row gets a Farkas vector on that row alone).
+//! added. Any number of variables and rows (including none) is allowed, and so are zero
+//! rows (a violated one, such as `0 >= 1`, makes the problem infeasible), free variables
+//! and fixed ones (`l_j = u_j`). A problem whose lengths disagree or whose rows name a
+//! variable out of range is malformed ([`Problem::validate`]); [`solve`] panics on it.
 //!
 //! # Algorithm
-//! A bounded-variable primal simplex on a condensed tableau (see `simplex.rs`): composite
-//! phase 1, Dantzig pricing with a fall-back to Bland's rule after a run of degenerate
-//! pivots (so it provably terminates), all in exact rationals. The answer is re-verified
-//! with [`check_outcome`] before it is returned (see [`Options::verify`]).
+//! A bounded-variable primal simplex (`simplex.rs`) on a condensed tableau
+//! (`tableau.rs`), every row `a_i·x - r_i = 0` with a bounded row activity `r_i`
+//! (`form.rs`):
+//! - start: all row activities basic, structural variables at a finite bound (free ones at
+//!   zero), then a crash pivots free variables into the basis without moving the point;
+//! - composite phase 1 (minimise the sum of infeasibilities, first-breakpoint ratio test),
+//!   whose final multipliers are the Farkas vector; phase 2 from the feasible basis;
+//! - pricing: the `Options::shortlist` columns with the largest reduced costs are
+//!   ratio-tested and the largest improvement enters; ratio ties go to the sparsest row;
+//!   after `Options::bland_after` consecutive degenerate pivots Bland's rule takes over
+//!   until the next nondegenerate step, so the method provably terminates;
+//! - arithmetic: each tableau row is kept fraction-free, as integers over one positive
+//!   common denominator with the content divided out ([`mechcert_num::Int`], `i64` fast
+//!   path, an `i128` kernel for dense updates in `kernel.rs`); a pivot touches only rows
+//!   with a nonzero in the pivot column, and, when the row's denominator does not grow, only
+//!   the pivot row's nonzero columns. Values and certificates are exact [`Rat`]s.
+//!
+//! The answer is re-verified with [`check_outcome`] before it is returned
+//! (see [`Options::verify`]).
 
 mod certify;
 mod check;
 mod form;
+mod kernel;
 mod options;
 mod problem;
 mod simplex;

@@ -10,6 +10,10 @@
 //! variables stay feasible and an infeasible one leaves the basis at the bound it reaches.
 //! Structural variables are therefore always within their bounds.
 //!
+//! Pricing: Dantzig's order, refined by ratio-testing a shortlist of the best columns and
+//! taking the largest improvement; ratio ties go to the sparsest row (cheapest pivot, least
+//! fill-in), then the smallest pivot element.
+//!
 //! Termination: a nondegenerate step strictly improves the phase objective (phase 1: the
 //! sum of infeasibilities, which is a function of the basis), so no basis repeats across
 //! nondegenerate steps. During a run of degenerate steps no value changes, so the phase-1
@@ -19,7 +23,7 @@
 
 use std::cmp::Ordering;
 
-use mechcert_num::Rat;
+use mechcert_num::{Int, Rat};
 
 use crate::certify;
 use crate::form::StdForm;
@@ -48,6 +52,9 @@ enum Block {
     Row(usize, bool),
 }
 
+/// A chosen entering column, its direction and its ratio test (`None`: nothing blocks).
+type Step = (usize, Dir, Option<(Rat, Block)>);
+
 /// Infeasibility status of a basic variable.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Status {
@@ -68,6 +75,7 @@ pub(crate) struct Solver<'a> {
     opts: &'a Options,
     pub stats: Stats,
     bland: bool,
+    bland_after: usize,
     degenerate_run: usize,
 }
 
@@ -75,14 +83,15 @@ impl<'a> Solver<'a> {
     pub fn new(f: &'a StdForm, opts: &'a Options) -> Solver<'a> {
         let (n, m) = (f.n, f.m);
         let mut t = Tableau::zeros(m + 1, n);
+        let mut dense = vec![Rat::ZERO; n];
         for (i, row) in f.rows.iter().enumerate() {
+            dense.iter_mut().for_each(|v| *v = Rat::ZERO);
             for (j, a) in row {
-                t.set(i, *j, a.clone());
+                dense[*j] = a.clone();
             }
+            t.set_row(i, &dense);
         }
-        for j in 0..n {
-            t.set(m, j, f.cost[j].clone());
-        }
+        t.set_row(m, &f.cost[..n]);
         let mut val = vec![Rat::ZERO; n + m];
         for (j, v) in val.iter_mut().enumerate().take(n) {
             if let Some(l) = &f.lo[j] {
@@ -114,19 +123,23 @@ impl<'a> Solver<'a> {
             opts,
             stats: Stats::default(),
             bland: opts.pricing == Pricing::Bland,
+            bland_after: opts.bland_after.unwrap_or(100.max(n + m)),
             degenerate_run: 0,
         }
     }
 
     pub fn run(mut self) -> (Outcome, Stats) {
         self.crash_free();
-        if let Some(y) = self.phase1() {
-            return (certify::infeasible(&self, y), self.stats);
-        }
-        let out = match self.phase2() {
-            None => certify::optimal(&self),
-            Some((q, dir)) => certify::unbounded(&self, q, dir == Dir::Up),
+        let out = match self.phase1() {
+            Some(y) => certify::infeasible(&self, y),
+            None => match self.phase2() {
+                None => certify::optimal(&self),
+                Some((q, dir)) => certify::unbounded(&self, q, dir == Dir::Up),
+            },
         };
+        self.stats.final_nnz = (0..=self.f.m).map(|i| self.t.row_nnz(i)).sum();
+        self.stats.tableau_size = (self.f.m + 1) * self.f.n;
+        self.stats.tableau_max_bits = self.t.max_bits();
         (out, self.stats)
     }
 
@@ -160,7 +173,7 @@ impl<'a> Solver<'a> {
             let mut best: Option<(usize, usize)> = None;
             for i in 0..m {
                 let b = self.basic[i];
-                if self.t.get(i, q).is_zero() || self.f.is_free(b) || !self.at_bound(b) {
+                if self.t.is_zero(i, q) || self.f.is_free(b) || !self.at_bound(b) {
                     continue;
                 }
                 let nnz = self.t.row_nnz(i);
@@ -185,10 +198,10 @@ impl<'a> Solver<'a> {
         self.place[b] = Place::Nonbasic(q);
     }
 
-    /// The entering column and direction for reduced costs `d` (one per column), or `None`
-    /// if no nonbasic variable can improve the objective.
-    fn choose_entering(&self, d: &[Rat]) -> Option<(usize, Dir)> {
-        let mut best: Option<(usize, Dir)> = None;
+    /// The nonbasic columns that can improve for reduced costs `d` (numerators over one
+    /// positive denominator, one per column), with their direction.
+    fn eligible(&self, d: &[Int]) -> Vec<(usize, Dir)> {
+        let mut out = Vec::new();
         for (j, dj) in d.iter().enumerate() {
             let dir = match dj.signum() {
                 Ordering::Equal => continue,
@@ -200,51 +213,77 @@ impl<'a> Solver<'a> {
                 Dir::Up => self.f.hi[v].as_ref().is_none_or(|u| self.val[v] < *u),
                 Dir::Down => self.f.lo[v].as_ref().is_none_or(|l| self.val[v] > *l),
             };
-            if !movable {
-                continue;
+            if movable {
+                out.push((j, dir));
             }
-            best = match best {
-                None => Some((j, dir)),
-                Some((k, kdir)) => {
-                    let vk = self.nonbasic[k];
-                    let better = if self.bland {
-                        v < vk
-                    } else {
-                        match dj.abs().cmp(&d[k].abs()) {
-                            Ordering::Greater => true,
-                            Ordering::Less => false,
-                            Ordering::Equal => v < vk,
-                        }
-                    };
-                    if better {
-                        Some((j, dir))
-                    } else {
-                        Some((k, kdir))
-                    }
-                }
-            };
         }
-        best
+        out
+    }
+
+    /// The next step for reduced costs `d`: the entering column, its direction and its ratio
+    /// test (`None` inside: nothing blocks), or `None` if no column can improve.
+    ///
+    /// Bland mode: the smallest eligible variable index. Otherwise the `shortlist` columns
+    /// with the largest `|d_j|` (Dantzig's order) are ratio-tested and the one that improves
+    /// the objective most (`theta |d_j|`) enters; ties, including the all-degenerate case,
+    /// go to Dantzig's order.
+    fn choose_step(&self, d: &[Int]) -> Option<Step> {
+        let mut cands = self.eligible(d);
+        if cands.is_empty() {
+            return None;
+        }
+        if self.bland {
+            let &(q, dir) = cands.iter().min_by_key(|(j, _)| self.nonbasic[*j])?;
+            return Some((q, dir, self.ratio_test(q, dir, false)));
+        }
+        let order = |&(j, _): &(usize, Dir), &(k, _): &(usize, Dir)| {
+            d[k].abs()
+                .cmp(&d[j].abs())
+                .then(self.nonbasic[j].cmp(&self.nonbasic[k]))
+        };
+        let k = self.opts.shortlist.max(1).min(cands.len());
+        if k < cands.len() {
+            cands.select_nth_unstable_by(k - 1, order);
+            cands.truncate(k);
+        }
+        cands.sort_by(order);
+        // Score with the quick ratio test (which stops at the first zero step), then run the
+        // full one (with its tie-breaking) for the winner only.
+        let mut best: Option<(usize, Dir, Rat)> = None;
+        for (q, dir) in cands {
+            let Some((theta, _)) = self.ratio_test(q, dir, true) else {
+                return Some((q, dir, None));
+            };
+            let gain = &theta * &d[q].abs().to_rat();
+            if best.as_ref().is_none_or(|(_, _, g)| gain > *g) {
+                best = Some((q, dir, gain));
+            }
+        }
+        best.map(|(q, dir, _)| (q, dir, self.ratio_test(q, dir, false)))
     }
 
     /// Ratio test for column `q` moving in `dir`. In phase 1 infeasible basic variables
     /// block where they become feasible. `None`: nothing blocks (unbounded direction).
-    fn ratio_test(&self, q: usize, dir: Dir) -> Option<(Rat, Block)> {
+    ///
+    /// `quick`: return as soon as a zero step is found (the blocking row is then not the
+    /// tie-broken one); used to score candidates.
+    fn ratio_test(&self, q: usize, dir: Dir, quick: bool) -> Option<(Rat, Block)> {
         let f = self.f;
         let vq = self.nonbasic[q];
         let mut best: Option<(Rat, Block)> = None;
         if let (Some(l), Some(u)) = (&f.lo[vq], &f.hi[vq]) {
             best = Some((u - l, Block::Flip));
         }
-        // Ties among rows: Bland mode takes the smallest variable index; otherwise the
-        // largest |alpha|. A flip is kept on ties (it needs no pivot).
-        let mut best_alpha: Option<Rat> = None;
+        // Ties among rows: Bland mode takes the smallest variable index; otherwise the row
+        // with the fewest nonzeros (the pivot's cost and fill-in), then the pivot element
+        // with the fewest bits. A flip is kept on ties (it needs no pivot).
+        let key = |i: usize| (self.t.row_nnz(i), self.t.entry_bits(i, q));
         for i in 0..f.m {
-            let a = self.t.get(i, q);
-            if a.is_zero() {
+            let sign = self.t.sign(i, q);
+            if sign == Ordering::Equal {
                 continue;
             }
-            let up = (a.signum() == Ordering::Greater) == (dir == Dir::Up);
+            let up = (sign == Ordering::Greater) == (dir == Dir::Up);
             let b = self.basic[i];
             let x = &self.val[b];
             let target = match (self.status(b), up) {
@@ -255,8 +294,19 @@ impl<'a> Solver<'a> {
             let Some((bound, upper)) = target else {
                 continue;
             };
-            let abs_a = a.abs();
-            let theta = (bound - x).abs() / &abs_a;
+            // Degenerate rows (at their bound) give a zero step without a division; once the
+            // best step is zero, rows with a positive distance cannot matter.
+            let dist = bound - x;
+            let theta = if dist.is_zero() {
+                if quick {
+                    return Some((Rat::ZERO, Block::Row(i, upper)));
+                }
+                Rat::ZERO
+            } else if best.as_ref().is_some_and(|(bt, _)| bt.is_zero()) {
+                continue;
+            } else {
+                dist.abs() * self.t.inv_abs_entry(i, q)
+            };
             let take = match &best {
                 None => true,
                 Some((bt, blk)) => match theta.cmp(bt) {
@@ -268,7 +318,7 @@ impl<'a> Solver<'a> {
                             if self.bland {
                                 b < self.basic[*k]
                             } else {
-                                best_alpha.as_ref().is_some_and(|ba| abs_a > *ba)
+                                key(i) < key(*k)
                             }
                         }
                     },
@@ -276,7 +326,6 @@ impl<'a> Solver<'a> {
             };
             if take {
                 best = Some((theta, Block::Row(i, upper)));
-                best_alpha = Some(abs_a);
             }
         }
         best
@@ -288,7 +337,8 @@ impl<'a> Solver<'a> {
         if theta.is_zero() {
             self.stats.degenerate += 1;
             self.degenerate_run += 1;
-            if !self.bland && self.degenerate_run >= self.opts.bland_after {
+            self.stats.max_degenerate_run = self.stats.max_degenerate_run.max(self.degenerate_run);
+            if !self.bland && self.degenerate_run >= self.bland_after {
                 self.bland = true;
                 self.stats.bland_switches += 1;
             }
@@ -303,9 +353,8 @@ impl<'a> Solver<'a> {
             };
             self.val[vq] += &signed;
             for i in 0..self.f.m {
-                let a = self.t.get(i, q);
-                if !a.is_zero() {
-                    let delta = &signed * a;
+                if !self.t.is_zero(i, q) {
+                    let delta = &signed * &self.t.entry(i, q);
                     self.val[self.basic[i]] += delta;
                 }
             }
@@ -328,7 +377,6 @@ impl<'a> Solver<'a> {
     /// row activities (internal signs, see `certify::infeasible`).
     fn phase1(&mut self) -> Option<Vec<Rat>> {
         let (n, m) = (self.f.n, self.f.m);
-        let mut d = vec![Rat::ZERO; n];
         loop {
             let mut cost: Vec<(usize, bool)> = Vec::new();
             for i in 0..m {
@@ -341,26 +389,13 @@ impl<'a> Solver<'a> {
             if cost.is_empty() {
                 return None;
             }
-            for v in d.iter_mut() {
-                *v = Rat::ZERO;
-            }
-            for (i, below) in &cost {
-                for (j, a) in self.t.row(*i).iter().enumerate() {
-                    if !a.is_zero() {
-                        if *below {
-                            d[j] += a;
-                        } else {
-                            d[j] -= a;
-                        }
-                    }
-                }
-            }
-            let Some((q, dir)) = self.choose_entering(&d) else {
+            let (d, den) = self.t.signed_sum(&cost);
+            let Some((q, dir, rt)) = self.choose_step(&d) else {
                 // Multipliers: pi = d_r - c_r on row activities.
                 let mut y = vec![Rat::ZERO; m];
                 for (i, yi) in y.iter_mut().enumerate() {
                     match self.place[n + i] {
-                        Place::Nonbasic(j) => *yi = d[j].clone(),
+                        Place::Nonbasic(j) => *yi = Int::ratio(&d[j], &den),
                         Place::Basic(_) => {}
                     }
                 }
@@ -371,9 +406,7 @@ impl<'a> Solver<'a> {
                 }
                 return Some(y);
             };
-            let (theta, block) = self
-                .ratio_test(q, dir)
-                .expect("phase 1 always has a blocking infeasible variable");
+            let (theta, block) = rt.expect("phase 1 always has a blocking infeasible variable");
             self.step(q, dir, theta, block);
             self.stats.phase1_iterations += 1;
         }
@@ -384,8 +417,8 @@ impl<'a> Solver<'a> {
     fn phase2(&mut self) -> Option<(usize, Dir)> {
         let m = self.f.m;
         loop {
-            let (q, dir) = self.choose_entering(self.t.row(m))?;
-            match self.ratio_test(q, dir) {
+            let (q, dir, rt) = self.choose_step(self.t.row_num(m))?;
+            match rt {
                 None => return Some((q, dir)),
                 Some((theta, block)) => self.step(q, dir, theta, block),
             }

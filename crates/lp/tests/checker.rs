@@ -144,6 +144,18 @@ fn unbounded_certificates() {
             .contains("does not improve")
     );
     assert!(ok(&[2, 0], &[1, 1]).unwrap_err().contains("violated"));
+    // A ray may not increase a variable with an upper bound.
+    let mut pu = p.clone();
+    pu.upper = vec![Some(r(5)), None];
+    let o = Outcome::Unbounded {
+        x: vec![r(0), r(0)],
+        ray: vec![r(1), r(1)],
+    };
+    assert!(
+        check_outcome(&pu, &o)
+            .unwrap_err()
+            .contains("has an upper bound")
+    );
     // The same ray does not improve a minimisation.
     let mut pm = p.clone();
     pm.sense = Sense::Minimize;

@@ -142,3 +142,57 @@ fn open_boxes_are_consistent() {
         },
     );
 }
+
+/// Replace every coefficient `a` (rows, objective, right-hand sides) by
+/// `(a 2^45 + e) / (2^33 + e')` with small random `e, e'`: the same kind of problem with
+/// numbers far beyond 64 bits in the tableau.
+fn with_huge_numbers(p: Problem, noise: Vec<(i64, i64)>) -> Problem {
+    let mut k = 0;
+    let mut huge = |a: &Rat| -> Rat {
+        let (e, f) = noise[k % noise.len()];
+        k += 1;
+        let scaled = a * &Rat::int(1 << 45) + Rat::int(e);
+        scaled / Rat::int((1 << 33) + f)
+    };
+    let mut q = p.clone();
+    q.objective = p.objective.iter().map(&mut huge).collect();
+    for row in &mut q.rows {
+        row.coeffs = row.coeffs.iter().map(|(j, a)| (*j, huge(a))).collect();
+        row.rhs = huge(&row.rhs);
+    }
+    q
+}
+
+/// Big integers in the tableau: certificates verify and brute force agrees.
+#[test]
+fn huge_numbers_match_brute_force() {
+    let config = ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::with_cases(100)
+    };
+    let big_cases = RefCell::new(0u32);
+    let strategy = (
+        arb_lp(true),
+        prop::collection::vec((-999i64..=999, 0i64..=999), 1..20),
+    )
+        .prop_map(|(p, noise)| with_huge_numbers(p, noise));
+    TestRunner::new(config)
+        .run(&strategy, |p| {
+            let report = solve_with(&p, &Options::default());
+            if report.stats.tableau_max_bits > 63 {
+                *big_cases.borrow_mut() += 1;
+            }
+            let want = brute::optimum(&p);
+            for out in solve_all(&p) {
+                match (&want, &out) {
+                    (None, Outcome::Infeasible { .. }) => {}
+                    (Some(v), Outcome::Optimal { value, .. }) => prop_assert_eq!(v, value),
+                    _ => prop_assert!(false, "brute force {:?}, solver {:?}", want, out),
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    let big = big_cases.into_inner();
+    assert!(big >= 20, "only {big} cases reached big integers");
+}

@@ -5,9 +5,11 @@
 //!   for parameterised instances, by [`Poly`] (polynomials in one parameter over `Rat`);
 //! - exact sign decisions for polynomials on intervals (Sturm sequences and bisection):
 //!   [`Point`] (rational or real algebraic), [`Interval`] (cells and domains), [`Region`]
-//!   (finite unions of intervals, where a property fails).
+//!   (finite unions of intervals, where a property fails);
+//! - [`Int`]: an exact integer with an i64 fast path, for fraction-free kernels (the LP).
 
 mod domain;
+mod int;
 mod interval;
 mod point;
 mod poly;
@@ -19,6 +21,7 @@ mod scalar;
 mod sign;
 
 pub use domain::DomainParseError;
+pub use int::{Int, reduce_content};
 pub use interval::{Bound, Interval, simplest_between};
 pub use point::Point;
 pub use poly::Poly;

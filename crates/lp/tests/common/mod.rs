@@ -19,8 +19,8 @@ pub enum Expect {
     Unbounded,
 }
 
-/// The option sets every problem is solved with: the default, pure Bland, and Dantzig
-/// falling back to Bland at once.
+/// The option sets every problem is solved with: the default, pure Bland, plain Dantzig
+/// (no shortlist), and plain Dantzig falling back to Bland after one degenerate pivot.
 pub fn option_sets() -> Vec<Options> {
     vec![
         Options::default(),
@@ -29,7 +29,12 @@ pub fn option_sets() -> Vec<Options> {
             ..Options::default()
         },
         Options {
-            bland_after: 1,
+            shortlist: 1,
+            ..Options::default()
+        },
+        Options {
+            shortlist: 1,
+            bland_after: Some(1),
             ..Options::default()
         },
     ]
