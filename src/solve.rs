@@ -62,10 +62,20 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
     mechcert_cert::check_certificate(&certificate).map_err(|e| {
         Failure::Inconsistent(format!("the second-best certificate does not check: {e}"))
     })?;
+    // Theorem 3's reduced form: max W(x) over implementable x with Π(x) = 0 (x = 0 is one)
+    let reduced = solve_named(build(&env, &Model::Reduced { pi_ge: false }))
+        .value()
+        .cloned()
+        .ok_or_else(|| {
+            Failure::Inconsistent("the reduced LP has no optimum, but x = 0 is feasible".into())
+        })?;
+    let pi_star = closed_form::surplus_by_virtual_values(&env, &efficient_allocation(&env));
     if a.json {
         let v = serde_json::json!({
             "welfare": welfare.to_string(),
             "first_best_welfare": first_best.to_string(),
+            "reduced_welfare": reduced.to_string(),
+            "pi_first_best": pi_star.to_string(),
             "allocation": alloc.to_rows().iter().map(|r| r.iter().map(Rat::to_string).collect::<Vec<_>>()).collect::<Vec<_>>(),
             "ex_post_ir": a.ex_post_ir,
             "certificate": certificate,
@@ -75,7 +85,15 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
     }
     outln!("instance   {} ({})", inst.name, inst.origin);
     outln!("second-best welfare  {welfare}");
-    outln!("first-best welfare   {first_best}");
+    outln!("first-best welfare   {first_best}   (Π(x*) = {pi_star})");
+    let note = if pi_star.is_negative() {
+        "Theorem 3 applies (Π(x*) < 0): it must equal the second best"
+    } else {
+        "Theorem 3 needs Π(x*) < 0; here the first best is budget balanced"
+    };
+    outln!(
+        "reduced form         {reduced}   (max W(x) over implementable x with Π(x) = 0; {note})"
+    );
     outln!("\nallocation x(B_i, S_j):");
     let mut header = vec![String::new()];
     header.extend((1..=env.n()).map(|j| format!("S{j}")));

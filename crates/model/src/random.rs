@@ -128,3 +128,47 @@ pub fn random_instance(rng: &mut SplitMix64, spec: &RandomSpec) -> Instance {
     inst.seller_ties = spec.seller_ties;
     inst
 }
+
+/// A random family with a parameter `k` on `1 <= k <= 4`: values `c + s k` with integer
+/// intercepts at least 13 apart on each side and slopes 0..=3, so each side stays strictly
+/// increasing on the domain while buyer and seller values may cross (several cells).
+pub fn random_family(rng: &mut SplitMix64, m: usize, n: usize, buyers: usize) -> Instance {
+    let side = |rng: &mut SplitMix64, count: usize| {
+        let values = (0..count)
+            .map(|i| {
+                let c = rng.range(0, 7) + 20 * i as i64;
+                let slope = rng.range(0, 3);
+                Poly::from_coeffs(vec![Rat::int(c), Rat::int(slope)])
+            })
+            .collect();
+        let w: Vec<i64> = (0..count).map(|_| rng.range(1, 4)).collect();
+        let total: i64 = w.iter().sum();
+        Side {
+            values,
+            probs: w.into_iter().map(|x| Rat::new(x, total)).collect(),
+        }
+    };
+    let buyer = side(rng, m);
+    let seller = side(rng, n);
+    let mut inst = Instance::from_sides("random family", buyer, seller);
+    inst.buyers = buyers;
+    inst.parameter = Some(crate::Parameter {
+        name: "k".into(),
+        domain: mechcert_num::Interval::closed(Rat::ONE, Rat::int(4)).expect("1 <= 4"),
+    });
+    inst
+}
+
+/// A random rational strictly inside a cell (or the cell's point), if it has one.
+pub fn random_point_in(rng: &mut SplitMix64, cell: &mechcert_num::Interval) -> Option<Rat> {
+    use mechcert_num::Bound;
+    if cell.is_point() {
+        return cell.sample();
+    }
+    let end = |b: &Bound| b.point().and_then(|p| p.as_rat().cloned());
+    let t = Rat::new(rng.range(1, 99), 100);
+    match (end(cell.lo()), end(cell.hi())) {
+        (Some(a), Some(b)) => Some(&a + &((&b - &a) * t)),
+        _ => cell.sample(),
+    }
+}
