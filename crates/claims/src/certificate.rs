@@ -13,6 +13,24 @@ use serde_json::{Value, json};
 
 use crate::expr::Expr;
 
+thread_local! {
+    /// Lean mode: compute verdicts without building certificate JSON (search scans many
+    /// instances and builds the certificate of the one it reports).
+    static LEAN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f` with certificates not built: `Certified::certificate` is `null` inside.
+pub fn verdict_only<T>(f: impl FnOnce() -> T) -> T {
+    let before = LEAN.with(|l| l.replace(true));
+    let out = f();
+    LEAN.with(|l| l.set(before));
+    out
+}
+
+fn lean() -> bool {
+    LEAN.with(|l| l.get())
+}
+
 /// The outcome of certifying a claim on an instance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -171,6 +189,13 @@ impl<'e> Builder<'e> {
             !self.values.contains_key(name),
             "quantity `{name}` recorded twice"
         );
+        if lean() {
+            if let Val::Num(r) = &value {
+                self.numbers.insert(name.to_string(), r.clone());
+            }
+            self.values.insert(name.to_string(), value);
+            return name.to_string();
+        }
         let o = fields
             .as_object_mut()
             .expect("quantity fields are an object");
@@ -318,6 +343,15 @@ impl<'e> Builder<'e> {
     }
 
     fn push(&mut self, role: Role, text: &str, holds: bool, detail: String, rel: Value) -> bool {
+        if lean() {
+            self.assertions.push(Assertion {
+                role,
+                text: text.to_string(),
+                holds,
+                detail,
+            });
+            return holds;
+        }
         let mut o = json!({"role": role.name(), "text": text});
         let m = o.as_object_mut().expect("object");
         for (k, v) in rel.as_object().expect("object") {
@@ -364,7 +398,10 @@ impl<'e> Builder<'e> {
             };
             (Verdict::Holds, why)
         };
-        let certificate = json!({
+        let certificate = if lean() {
+            Value::Null
+        } else {
+            json!({
             "format": "mechcert-cert/1",
             "claim": claim.id,
             "section": claim.section,
@@ -374,7 +411,8 @@ impl<'e> Builder<'e> {
             "instance": instance.to_json(),
             "quantities": self.quantities,
             "assertions": self.assertion_json,
-        });
+            })
+        };
         Certified {
             claim: claim.id,
             verdict,
