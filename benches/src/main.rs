@@ -95,7 +95,7 @@ struct Row {
     python: Option<Summary>,
     python_note: String,
     note: String,
-    goals: Vec<(String, bool)>,
+    goals: Vec<(String, Status)>,
 }
 
 fn cores() -> u128 {
@@ -108,7 +108,16 @@ fn load_average() -> String {
         .unwrap_or_else(|_| "unknown".into())
 }
 
-fn goals(w: &Workload, ours: &Ours, python: Option<&Summary>) -> Vec<(String, bool)> {
+/// A goal's outcome.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Met,
+    Missed,
+    /// The baseline did not run, so a ratio goal cannot be judged.
+    NotMeasured,
+}
+
+fn goals(w: &Workload, ours: &Ours, python: Option<&Summary>) -> Vec<(String, Status)> {
     let Goal {
         speedup: sp,
         under,
@@ -118,32 +127,49 @@ fn goals(w: &Workload, ours: &Ours, python: Option<&Summary>) -> Vec<(String, bo
         Ours::Done(s) => Some(s.median),
         Ours::TimedOut(_) => None,
     };
+    let judge = |ok: bool| if ok { Status::Met } else { Status::Missed };
     let mut out = vec![];
     if let Some(k) = sp {
-        let label = format!(">= {k}x vs Python");
-        match (median, python) {
-            (Some(m), Some(p)) => out.push((label, speedup_int(m, p.median) >= k)),
-            _ => out.push((format!("{label} (not measured)"), false)),
-        }
+        let status = match (median, python) {
+            (Some(m), Some(p)) => judge(speedup_int(m, p.median) >= k),
+            (None, _) => Status::Missed,
+            (Some(_), None) => Status::NotMeasured,
+        };
+        out.push((format!(">= {k}x vs Python"), status));
     }
     if let Some(t) = under {
-        out.push((format!("< {}", duration(t)), median.is_some_and(|m| m < t)));
+        out.push((
+            format!("< {}", duration(t)),
+            judge(median.is_some_and(|m| m < t)),
+        ));
     }
     if let (Some(r), Some((count, unit))) = (rate_per_core, w.units) {
         out.push((
             format!(">= {} {unit}/s/core", group(r)),
-            median.is_some_and(|m| per_second(count, m) / cores() >= r),
+            judge(median.is_some_and(|m| per_second(count, m) / cores() >= r)),
         ));
     }
     out
 }
 
-/// Our side of a workload, in this process: the timed runs and the verified answer.
-fn run_ours(w: &Workload, runs: usize) -> Result<(Summary, workloads::Answer, String), String> {
+/// Runs above this long are repeated at most `SLOW_RUNS` times unless `--runs` says otherwise.
+const SLOW: Duration = Duration::from_secs(2);
+const SLOW_RUNS: usize = 3;
+
+fn run_ours(
+    w: &Workload,
+    mut runs: usize,
+    adaptive: bool,
+) -> Result<(Summary, workloads::Answer, String), String> {
     let mut times = Vec::with_capacity(runs);
     let mut first: Option<workloads::Answer> = None;
-    for _ in 0..runs {
+    let mut k = 0;
+    while k < runs {
+        k += 1;
         let (answer, t) = timed(|| (w.run)());
+        if adaptive && t > SLOW {
+            runs = runs.min(SLOW_RUNS);
+        }
         times.push(t);
         match &first {
             None => first = Some(answer),
@@ -243,10 +269,12 @@ fn run_child(
     }
 }
 
-/// Run one workload (and its baseline); `Err` on a wrong answer.
+/// Run one workload (and its baseline); `Err` on a wrong answer. `adaptive`: repeat slow
+/// runs fewer times.
 fn bench(
     w: &Workload,
     runs: usize,
+    adaptive: bool,
     python: bool,
     python_runs: usize,
     timeout: Option<Duration>,
@@ -272,7 +300,7 @@ fn bench(
             ),
         },
         None => {
-            let (s, a, note) = run_ours(w, runs)?;
+            let (s, a, note) = run_ours(w, runs, adaptive)?;
             (Ours::Done(s), a.summary.clone(), note, Some(a.fields))
         }
     };
@@ -383,7 +411,7 @@ fn child(name: &str, runs: usize) -> ! {
         eprintln!("mechcert-bench: no workload `{name}`");
         std::process::exit(1);
     };
-    match run_ours(&make(), runs) {
+    match run_ours(&make(), runs, false) {
         Ok((s, a, note)) => {
             println!("{}", child_line(&s, &a.summary, &note));
             std::process::exit(0);
@@ -456,7 +484,14 @@ fn main() {
         let runs = args.runs.unwrap_or(default_runs);
         let python_runs = args.runs.unwrap_or(if args.quick { 1 } else { 3 });
         let timeout = w.timeout.and(args.timeout);
-        match bench(&w, runs, python.is_some(), python_runs, timeout) {
+        match bench(
+            &w,
+            runs,
+            args.runs.is_none(),
+            python.is_some(),
+            python_runs,
+            timeout,
+        ) {
             Ok(r) => {
                 print_row(&r);
                 rows.push(r);
@@ -476,16 +511,16 @@ fn main() {
     println!("goals (from the issues):");
     let mut missed = 0;
     for r in &rows {
-        for (g, ok) in &r.goals {
-            if !ok {
+        for (g, status) in &r.goals {
+            if *status == Status::Missed {
                 missed += 1;
             }
-            println!(
-                "  {:<27} {:<42} {}",
-                r.name,
-                g,
-                if *ok { "met" } else { "MISSED" }
-            );
+            let text = match status {
+                Status::Met => "met",
+                Status::Missed => "MISSED",
+                Status::NotMeasured => "not measured (no baseline run)",
+            };
+            println!("  {:<27} {:<42} {text}", r.name, g);
         }
     }
     println!();

@@ -57,11 +57,14 @@ pub fn duration(d: Duration) -> String {
     }
 }
 
-/// `baseline / ours` as `12.3x` (`1234x` above 1000), from integer nanoseconds.
+/// `baseline / ours` as `12.3x` (`1,234x` above 1000), from integer nanoseconds; a slowdown
+/// as `1/73x` (mechcert 73 times slower).
 pub fn speedup(ours: Duration, baseline: Duration) -> String {
-    let (a, b) = (ours.as_nanos().max(1), baseline.as_nanos());
+    let (a, b) = (ours.as_nanos().max(1), baseline.as_nanos().max(1));
     let tenths = b * 10 / a;
-    if tenths >= 10_000 {
+    if tenths < 10 {
+        format!("1/{}x", group(a / b))
+    } else if tenths >= 10_000 {
         format!("{}x", group(tenths / 10))
     } else {
         format!("{}.{}x", tenths / 10, tenths % 10)
@@ -128,6 +131,10 @@ mod tests {
         assert_eq!(
             speedup(Duration::from_micros(1), Duration::from_secs(2)),
             "2,000,000x"
+        );
+        assert_eq!(
+            speedup(Duration::from_millis(400), Duration::from_millis(5)),
+            "1/80x"
         );
         assert_eq!(group(1234567), "1,234,567");
         assert_eq!(group(123), "123");
