@@ -10,6 +10,7 @@
 mod bb;
 pub mod closed_form;
 pub mod compress;
+pub mod enumerate;
 mod interim;
 mod matrix;
 mod mechanism;
