@@ -638,7 +638,7 @@ fn search_workload(corrected: bool) -> Workload {
     let opts = search::Options {
         seed: SEARCH_SEED,
         budget: SEARCH_BUDGET,
-        types: (2, 2),
+        types: Some((2, 2)),
         buyers: 1,
     };
     let o = opts.clone();

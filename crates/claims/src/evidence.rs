@@ -19,10 +19,15 @@ use crate::expr::{Expr, b, max, min, s};
 /// Profiles the checker can enumerate (certificates must stay checkable).
 pub const CHECKABLE_PROFILES: u64 = 1_000_000;
 
-/// Π of VCG' with `buyers` buyers and a tie rule (compression; the checker enumerates).
+/// Π of VCG' with `buyers` buyers and a tie rule, from that rule's interim tables by
+/// compression (the checker enumerates profiles, or multisets of types when they are many).
 pub fn vcg_prime_surplus(bd: &mut Builder, name: &str, buyers: usize, tie: TieBreak) -> Rat {
     let env = bd.env().with_buyers(buyers).with_tie_break(tie);
-    let pi = compress::vcg_prime_surplus(&env);
+    let pi = if tie == TieBreak::Uniform || buyers == 1 || buyers > 64 {
+        compress::vcg_prime_surplus(&env)
+    } else {
+        compress::vcg_prime_interim(&env).expected_surplus(&env)
+    };
     let mut f = json!({"kind": "vcg-prime-surplus"});
     if buyers != bd.env().buyers {
         f["buyers"] = buyers.into();

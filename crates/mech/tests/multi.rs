@@ -153,7 +153,11 @@ proptest! {
             .iter()
             .flat_map(|&t| {
                 let et = e.with_tie_break(t);
-                [enumerated_surplus(&et, &VcgPrimeFourCase), compress::vcg_prime_surplus(&et)]
+                [
+                    enumerated_surplus(&et, &VcgPrimeFourCase),
+                    compress::vcg_prime_interim(&et).expected_surplus(&et),
+                    compress::vcg_prime_surplus(&et),
+                ]
             })
             .collect();
         prop_assert!(values.windows(2).all(|w| w[0] == w[1]), "{:?}", values);

@@ -3,12 +3,13 @@
 //! transfers) so each of the m²n + n²m IC inequalities becomes one i128 multiply-add on
 //! integers, with no allocation and no gcd. Utilities are kept scaled by Dx*Dv.
 //!
+//! The same holds for the interim checks of concrete interim tables (`check_interim_rat`).
 //! It applies only when the scaled integers are small enough that no i128 overflows (checked
 //! up front); otherwise `None` and the generic exact path runs. It reports exactly what the
 //! generic path reports (same counts, slacks and first violations in the same order); a
 //! property test in `tests/` holds the two to that.
 
-use mechcert_mech::Tabular;
+use mechcert_mech::{Interim, Tabular};
 use mechcert_model::Env;
 use mechcert_num::{NoParam, Rat};
 use rayon::prelude::*;
@@ -216,5 +217,102 @@ pub fn check_ex_post_tabular(
         ir.report(Property::ExPostIr, s.dx * s.dv),
         bb.report(Property::ExPostBb, s.dv),
         eff.report(Property::Efficient, s.dx),
+    ])
+}
+
+/// The interim checks of `crate::check_interim` for concrete interim tables, on integers: the
+/// same inequalities in the same order with the same descriptions, each one an i128
+/// multiply-add once interim allocations are scaled by their common denominator Dx and values
+/// and interim transfers by theirs, Dv. `None` when the numbers do not fit.
+pub fn check_interim_rat(
+    env: &Env<Rat>,
+    it: &Interim<Rat>,
+    listed: usize,
+) -> Option<Vec<PropertyReport<Rat>>> {
+    let (m, n, buyers) = (env.m(), env.n(), it.buyers());
+    let dx = Rat::common_denominator(it.xb.iter().flatten().chain(&it.xs))?;
+    let dv = Rat::common_denominator(
+        env.buyer_values
+            .iter()
+            .chain(&env.seller_values)
+            .chain(it.tb.iter().flatten())
+            .chain(&it.ts),
+    )?;
+    let ints = |v: &[Rat], d: i64| -> Option<Vec<i128>> {
+        v.iter()
+            .map(|r| r.scaled_to_i64(d).map(i128::from))
+            .collect()
+    };
+    let xb: Vec<Vec<i128>> = it.xb.iter().map(|r| ints(r, dx)).collect::<Option<_>>()?;
+    let tb: Vec<Vec<i128>> = it.tb.iter().map(|r| ints(r, dv)).collect::<Option<_>>()?;
+    let xs = ints(&it.xs, dx)?;
+    let ts = ints(&it.ts, dv)?;
+    let vb = ints(&env.buyer_values, dv)?;
+    let vs = ints(&env.seller_values, dv)?;
+    let (dx, dv) = (i128::from(dx), i128::from(dv));
+    let max = |v: &[i128]| v.iter().map(|x| x.unsigned_abs()).max().unwrap_or(0);
+    let max_x = xb.iter().map(|r| max(r)).max().unwrap_or(0).max(max(&xs));
+    let max_v = max(&vb).max(max(&vs));
+    let max_t = tb.iter().map(|r| max(r)).max().unwrap_or(0).max(max(&ts));
+    let fits = max_x.checked_mul(max_v).is_some_and(|p| p < LIMIT)
+        && max_t.checked_mul(dx as u128).is_some_and(|p| p < LIMIT);
+    if !fits {
+        return None;
+    }
+    let who = |i: usize| {
+        if buyers == 1 {
+            "buyer".to_string()
+        } else {
+            format!("buyer {}", i + 1)
+        }
+    };
+    let [mut ic_b, mut ir_b, mut mono, mut ic_s, mut ir_s]: [Counter; 5] = Default::default();
+    for i in 0..buyers {
+        let (x, t) = (&xb[i], &tb[i]);
+        for a in 0..m {
+            // utilities scaled by Dx Dv: x̄ B_a - t̄
+            let truthful = x[a] * vb[a] - t[a] * dx;
+            for c in 0..m {
+                if c != a {
+                    let lie = x[c] * vb[a] - t[c] * dx;
+                    ic_b.record(truthful - lie, listed, || {
+                        format!("{} of type B{} reporting B{}", who(i), a + 1, c + 1)
+                    });
+                }
+            }
+            ir_b.record(truthful, listed, || {
+                format!("{} of type B{}", who(i), a + 1)
+            });
+            if a + 1 < m {
+                mono.record(x[a + 1] - x[a], listed, || {
+                    format!("{}: x̄(B{}) >= x̄(B{})", who(i), a + 2, a + 1)
+                });
+            }
+        }
+    }
+    for j in 0..n {
+        let truthful = ts[j] * dx - xs[j] * vs[j];
+        for l in 0..n {
+            if l != j {
+                let lie = ts[l] * dx - xs[l] * vs[j];
+                ic_s.record(truthful - lie, listed, || {
+                    format!("seller of type S{} reporting S{}", j + 1, l + 1)
+                });
+            }
+        }
+        ir_s.record(truthful, listed, || format!("seller of type S{}", j + 1));
+        if j + 1 < n {
+            mono.record(xs[j] - xs[j + 1], listed, || {
+                format!("seller: x̄(S{}) >= x̄(S{})", j + 1, j + 2)
+            });
+        }
+    }
+    let s = dx * dv;
+    Some(vec![
+        ic_b.report(Property::InterimIcBuyer, s),
+        ic_s.report(Property::InterimIcSeller, s),
+        ir_b.report(Property::InterimIrBuyer, s),
+        ir_s.report(Property::InterimIrSeller, s),
+        mono.report(Property::Monotone, dx),
     ])
 }

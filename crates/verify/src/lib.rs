@@ -23,7 +23,7 @@ use mechcert_num::{Rat, Scalar};
 
 pub use expost::check_ex_post;
 pub use interim::check_interim;
-pub use kernel::check_ex_post_tabular;
+pub use kernel::{check_ex_post_tabular, check_interim_rat};
 pub use report::{Property, PropertyReport, Violation};
 
 /// What to check.
@@ -124,6 +124,26 @@ impl std::fmt::Display for Inconsistency {
     }
 }
 
+/// Interim checks: the integer kernel for concrete tables when the numbers fit, else the
+/// generic exact path (polynomials, or numbers too large for i128).
+fn interim_checks<S: Scalar>(
+    env: &Env<S>,
+    it: &Interim<S>,
+    listed: usize,
+) -> Vec<PropertyReport<S>> {
+    if let (Some(e), Some(i)) = (
+        (env as &dyn Any).downcast_ref::<Env<Rat>>(),
+        (it as &dyn Any).downcast_ref::<Interim<Rat>>(),
+    ) && let Some(reports) = check_interim_rat(e, i, listed)
+    {
+        let boxed: Box<dyn Any> = Box::new(reports);
+        return *boxed
+            .downcast::<Vec<PropertyReport<S>>>()
+            .expect("S is Rat here");
+    }
+    check_interim(env, it, listed)
+}
+
 fn ex_post<S: Scalar>(
     env: &Env<S>,
     subject: &Subject<'_, S>,
@@ -196,7 +216,7 @@ pub fn check<S: Scalar>(
     let mut properties = vec![];
     if opts.interim {
         match &interim {
-            Some(it) => properties.extend(check_interim(env, it, opts.max_listed)),
+            Some(it) => properties.extend(interim_checks(env, it, opts.max_listed)),
             None => properties.extend(
                 Property::ALL
                     .iter()
