@@ -399,9 +399,14 @@ fn compress_workload(name: &'static str, seed: u64, buyers: usize, tie: TieBreak
         // The timed formula sums the interim allocation over the buyers (one power per type);
         // the check builds this tie rule's per-buyer interim tables (for the index rules one
         // product per buyer and type) and sums their expected payments: a second computation.
-        let second = compress::vcg_prime_interim(&*e).expected_surplus(&*e).to_string();
+        let second = compress::vcg_prime_interim(&*e)
+            .expected_surplus(&*e)
+            .to_string();
         if a.fields["surplus"] != second {
-            return Err(format!("the summed formula and the {} interim tables differ", tie.name()));
+            return Err(format!(
+                "the summed formula and the {} interim tables differ",
+                tie.name()
+            ));
         }
         Ok(format!(
             "= {} interim tables; {} digits",
