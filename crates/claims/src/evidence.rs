@@ -347,20 +347,21 @@ pub fn value_order(bd: &mut Builder, name: &str, text: &str, order: &[(bool, usi
 
 /// No buyer value equals a seller value (the paper's standing assumption of Section 2).
 pub fn disjoint_values(bd: &mut Builder) -> bool {
-    use crate::certificate::Rel;
+    value_gap(
+        bd,
+        "buyer and seller values are disjoint (Section 2)",
+        crate::certificate::Rel::Gt,
+    )
+}
+
+/// Record min |B_i - S_j| and assert, as a condition, that it is `rel` 0: `Gt` for the
+/// standing assumption of disjoint values, `Eq` for a claim about ties (Section 7.1).
+pub fn value_gap(bd: &mut Builder, text: &str, rel: crate::certificate::Rel) -> bool {
     let (m, n) = (bd.env().m(), bd.env().n());
-    // the smallest |B_i - S_j| is positive
     let gaps: Vec<Expr> = (1..=m)
         .flat_map(|i| (1..=n).map(move |j| max(vec![b(i) - s(j), s(j) - b(i)])))
         .collect();
-    condition(
-        bd,
-        "min |B_i - S_j|",
-        "buyer and seller values are disjoint (Section 2)",
-        &min(gaps),
-        Rel::Gt,
-        "0",
-    )
+    condition(bd, "min |B_i - S_j|", text, &min(gaps), rel, "0")
 }
 
 /// The enumeration that a `mechanism` quantity needs is within the checker's limit.

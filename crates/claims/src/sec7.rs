@@ -11,7 +11,6 @@ use mechcert_opt::{Model, build, solve_named};
 
 use crate::certificate::{Builder, Certified, Rel, Role};
 use crate::evidence::{self, Alloc, one_buyer};
-use crate::expr::{Expr, b, max, min, s};
 use crate::registry::{Claim, on_concrete, with_ties};
 use crate::sec6::{psi_b, psi_s};
 
@@ -19,18 +18,7 @@ use crate::sec6::{psi_b, psi_s};
 fn ties(bd: &mut Builder) -> Vec<(usize, usize)> {
     let env = bd.env();
     let (m, n) = (env.m(), env.n());
-    let gaps: Vec<Expr> = (1..=m)
-        .flat_map(|i| (1..=n).map(move |j| max(vec![b(i) - s(j), s(j) - b(i)])))
-        .collect();
-    bd.formula("min |B_i - S_j|", &min(gaps))
-        .expect("values evaluate");
-    if !bd.compare(
-        Role::Condition,
-        "some buyer value equals some seller value",
-        "min |B_i - S_j|",
-        Rel::Eq,
-        "0",
-    ) {
+    if !evidence::value_gap(bd, "some buyer value equals some seller value", Rel::Eq) {
         return vec![];
     }
     (0..m)
