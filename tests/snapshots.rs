@@ -169,6 +169,15 @@ fn section_5_large_market_and_remark_1() {
             "proofs/large-market-top-buyer-below-top-seller.toml"
         ]
     );
+    // Example 2 at k = 5: Π_1 >= 0, Π_2 < 0, and Π_I >= 0 from I = 3 on (not monotone in I)
+    snap!(
+        "example-2-k5.large-market",
+        [
+            "certify",
+            "large-market",
+            "proofs/example-2-k5-two-buyers.toml"
+        ]
+    );
     snap!("remark-1", ["certify", "remark-1", "proofs/remark-1.toml"]);
     snap!(
         "lemma-1.three-by-two",

@@ -507,6 +507,13 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
             }
         }
         bd.formula("I*", &num(i_star as i64))?;
+        bd.compare(
+            Role::Case,
+            &format!("the threshold: Π_I >= 0 for every I >= I* = {i_star}, and I* is the smallest such I"),
+            "I*",
+            Rel::Eq,
+            &i_star.to_string(),
+        );
         Ok(())
     })
 }
