@@ -31,23 +31,8 @@ fn lean() -> bool {
     LEAN.with(|l| l.get())
 }
 
-/// The outcome of certifying a claim on an instance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    Holds,
-    Fails,
-    NotApplicable,
-}
-
-impl Verdict {
-    pub fn name(self) -> &'static str {
-        match self {
-            Verdict::Holds => "holds",
-            Verdict::Fails => "fails",
-            Verdict::NotApplicable => "not-applicable",
-        }
-    }
-}
+/// The outcome of certifying a claim on an instance: the certificate format's own verdict.
+pub use mechcert_cert::Verdict;
 
 /// What an assertion is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

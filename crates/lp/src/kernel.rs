@@ -7,64 +7,7 @@
 //! 64 bits after the division are stored as big `Int`s. Everything here is exact.
 
 use mechcert_num::Int;
-
-/// Exact division by a fixed nonzero `u128` with one multiplication: for `d = 2^k o`, `o`
-/// odd, `n` is a multiple of `d` iff it has `k` trailing zeros and `(n >> k) o^-1`
-/// (mod 2^128) is at most `(2^128 - 1) / o`; that product is then `n / d`.
-struct Divider {
-    shift: u32,
-    inv: u128,
-    limit: u128,
-}
-
-impl Divider {
-    fn new(d: u128) -> Divider {
-        debug_assert!(d != 0);
-        let shift = d.trailing_zeros();
-        let o = d >> shift;
-        // Newton's iteration for the inverse mod 2^128: 5, 10, 20, 40, 80, 160 bits.
-        let mut inv = o.wrapping_mul(3) ^ 2;
-        for _ in 0..5 {
-            inv = inv.wrapping_mul(2u128.wrapping_sub(o.wrapping_mul(inv)));
-        }
-        debug_assert_eq!(o.wrapping_mul(inv), 1);
-        Divider {
-            shift,
-            inv,
-            limit: u128::MAX / o,
-        }
-    }
-
-    #[inline]
-    fn quotient(&self, n: u128) -> Option<u128> {
-        if n.trailing_zeros() < self.shift {
-            return None;
-        }
-        let q = (n >> self.shift).wrapping_mul(self.inv);
-        (q <= self.limit).then_some(q)
-    }
-}
-
-fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
-}
+use mechcert_num::word::{ExactDivider128, gcd_u128};
 
 /// Replace `row` by `(row * scale + mult * prow) / g` and return the new denominator
 /// `den * scale / g`, where `g` is the content of the result and `den * scale`. Returns
@@ -93,7 +36,7 @@ pub(crate) fn combine_small(
     }
     let new_den = d * s;
     let mut g = new_den.unsigned_abs();
-    let mut div = Divider::new(g);
+    let mut div = ExactDivider128::new(g);
     for v in buf.iter() {
         if g == 1 {
             break;
@@ -102,7 +45,7 @@ pub(crate) fn combine_small(
             let u = v.unsigned_abs();
             if div.quotient(u).is_none() {
                 g = gcd_u128(g, u % g);
-                div = Divider::new(g);
+                div = ExactDivider128::new(g);
             }
         }
     }
@@ -132,7 +75,7 @@ mod tests {
     #[test]
     fn divider_agrees_with_division() {
         for d in [1u128, 2, 3, 12, 104747, 1 << 70, (3 << 90) + 6, u128::MAX] {
-            let div = Divider::new(d);
+            let div = ExactDivider128::new(d);
             for n in [
                 0u128,
                 1,

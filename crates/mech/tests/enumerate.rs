@@ -5,33 +5,12 @@
 
 use mechcert_mech::enumerate::vcg_prime_surplus_by_enumeration;
 use mechcert_mech::{Interim, VcgPrimeFourCase, compress};
-use mechcert_model::{Env, Instance, TieBreak, strategies::instances};
+use mechcert_model::{Env, TieBreak, strategies::instances};
 use mechcert_num::Rat;
 use proptest::prelude::*;
 
-fn r(s: &str) -> Rat {
-    s.parse().unwrap()
-}
-
-fn env(buyers: usize, tie: &str, b: &[&str], pb: &[&str], s: &[&str], ps: &[&str]) -> Env<Rat> {
-    let q = |v: &[&str]| {
-        v.iter()
-            .map(|x| format!("\"{x}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let text = format!(
-        "buyers = {buyers}\ntie_break = \"{tie}\"\n[buyer]\nvalues = [{}]\nprobs = [{}]\n[seller]\nvalues = [{}]\nprobs = [{}]\n",
-        q(b),
-        q(pb),
-        q(s),
-        q(ps)
-    );
-    Instance::parse(&text, "<test>")
-        .unwrap()
-        .concrete()
-        .unwrap()
-}
+mod common;
+use common::{env, r};
 
 /// The kernel, compression and generic enumeration agree (the last when it is cheap).
 fn check(e: &Env<Rat>, generic: bool) -> Rat {

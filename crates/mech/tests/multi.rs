@@ -5,34 +5,12 @@ use mechcert_mech::{
     BudgetBalanced, Interim, Mechanism, Outcome, Shares, Tabular, VcgPrimeFourCase,
     VcgPrimeThreshold, compress, vcg_prime,
 };
-use mechcert_model::{Env, Instance, TieBreak, for_each_profile, strategies::instances};
+use mechcert_model::{Env, TieBreak, for_each_profile, strategies::instances};
 use mechcert_num::Rat;
 use proptest::prelude::*;
 
-fn r(s: &str) -> Rat {
-    s.parse().unwrap()
-}
-
-fn env(buyers: usize, tie: &str, b: &[i64], pb: &[&str], s: &[i64], ps: &[&str]) -> Env<Rat> {
-    let j = |v: &[i64]| v.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    let q = |v: &[&str]| {
-        v.iter()
-            .map(|x| format!("\"{x}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let text = format!(
-        "buyers = {buyers}\ntie_break = \"{tie}\"\n[buyer]\nvalues = [{}]\nprobs = [{}]\n[seller]\nvalues = [{}]\nprobs = [{}]\n",
-        j(b),
-        q(pb),
-        j(s),
-        q(ps)
-    );
-    Instance::parse(&text, "<test>")
-        .unwrap()
-        .concrete()
-        .unwrap()
-}
+mod common;
+use common::{env, r};
 
 fn enumerated_surplus(e: &Env<Rat>, mech: &dyn Mechanism<Rat>) -> Rat {
     Interim::by_enumeration(e, mech).expected_surplus(e)

@@ -2,33 +2,12 @@
 //! relating VCG, VCG', the tight transfers and the closed forms.
 
 use mechcert_mech::{Interim, closed_form, efficient_allocation, tight, vcg, vcg_prime};
-use mechcert_model::{Env, Instance, strategies::instances};
+use mechcert_model::{Env, strategies::instances};
 use mechcert_num::Rat;
 use proptest::prelude::*;
 
-fn r(s: &str) -> Rat {
-    s.parse().unwrap()
-}
-
-fn env(b: &[&str], pb: &[&str], s: &[&str], ps: &[&str]) -> Env<Rat> {
-    let q = |v: &[&str]| {
-        v.iter()
-            .map(|x| format!("\"{x}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let text = format!(
-        "[buyer]\nvalues = [{}]\nprobs = [{}]\n[seller]\nvalues = [{}]\nprobs = [{}]\n",
-        q(b),
-        q(pb),
-        q(s),
-        q(ps)
-    );
-    Instance::parse(&text, "<test>")
-        .unwrap()
-        .concrete()
-        .unwrap()
-}
+mod common;
+use common::{env, r};
 
 fn surplus(env: &Env<Rat>, tab: &mechcert_mech::Tabular<Rat>) -> Rat {
     Interim::of_tabular(env, tab).expected_surplus(env)
@@ -44,7 +23,7 @@ fn example_2(k: i64) -> Env<Rat> {
     let s: Vec<String> = [3 * k, 8 * k, 9 * k].iter().map(i64::to_string).collect();
     let b: Vec<&str> = b.iter().map(String::as_str).collect();
     let s: Vec<&str> = s.iter().map(String::as_str).collect();
-    env(&b, &["1/3"; 3], &s, &["1/3"; 3])
+    env(1, "lowest-index", &b, &["1/3"; 3], &s, &["1/3"; 3])
 }
 
 #[test]
@@ -72,7 +51,14 @@ fn hand_computed_two_by_two() {
     // VCG': buyer pays 2 vs S1 and 5 vs S2; seller gets 1 vs B1 and 3 vs B2.
     // ex post surplus: (B1,S1) 2-1 = 1, (B2,S1) 2-3 = -1, (B2,S2) 5-3 = 2 -> Π' = 2/4 = 1/2.
     // VCG: (B1,S1) 1-2 = -1, (B2,S1) 1-5 = -4, (B2,S2) 3-5 = -2 -> Π = -7/4.
-    let e = env(&["2", "5"], &["1/2", "1/2"], &["1", "3"], &["1/2", "1/2"]);
+    let e = env(
+        1,
+        "lowest-index",
+        &["2", "5"],
+        &["1/2", "1/2"],
+        &["1", "3"],
+        &["1/2", "1/2"],
+    );
     let v = vcg_prime(&e);
     assert_eq!(
         v.tb.to_rows(),
@@ -101,7 +87,14 @@ fn hand_computed_two_by_two() {
 #[test]
 fn seller_ties_follow_section_7_1() {
     // B = (2, 4), S = (2, 3): B1 = S1 is a tie. x** (no-trade) leaves the good with the seller.
-    let no_trade = env(&["2", "4"], &["1/2", "1/2"], &["2", "3"], &["1/2", "1/2"]);
+    let no_trade = env(
+        1,
+        "lowest-index",
+        &["2", "4"],
+        &["1/2", "1/2"],
+        &["2", "3"],
+        &["1/2", "1/2"],
+    );
     assert_eq!(
         efficient_allocation(&no_trade).to_rows(),
         vec![vec![r("0"), r("0")], vec![r("1"), r("1")]]

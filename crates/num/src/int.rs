@@ -17,6 +17,7 @@ use malachite_base::num::logic::traits::SignificantBits;
 use malachite_nz::integer::Integer;
 
 use crate::Rat;
+use crate::word::{ExactDivider64, gcd_u64};
 
 /// An exact integer, canonical at all times.
 #[derive(Clone)]
@@ -30,29 +31,6 @@ enum Repr {
 
 fn fits(v: i128) -> bool {
     v > i64::MIN as i128 && v <= i64::MAX as i128
-}
-
-const fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            let t = a;
-            a = b;
-            b = t;
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
 }
 
 impl Int {
@@ -227,44 +205,6 @@ impl Int {
     }
 }
 
-/// Exact division by a fixed nonzero `u64` with one multiplication: for `d = 2^k o` with `o`
-/// odd, `n` is a multiple of `d` iff `n` has `k` trailing zeros and `(n >> k) * o^-1`
-/// (mod 2^64) is at most `(2^64 - 1) / o`, and then that product is `n / d`.
-struct ExactDivider {
-    shift: u32,
-    inv: u64,
-    limit: u64,
-}
-
-impl ExactDivider {
-    fn new(d: u64) -> ExactDivider {
-        debug_assert!(d != 0);
-        let shift = d.trailing_zeros();
-        let o = d >> shift;
-        // Newton's iteration for the inverse mod 2^64: 5, 10, 20, 40, 80 correct bits.
-        let mut inv = o.wrapping_mul(3) ^ 2;
-        for _ in 0..4 {
-            inv = inv.wrapping_mul(2u64.wrapping_sub(o.wrapping_mul(inv)));
-        }
-        debug_assert_eq!(o.wrapping_mul(inv), 1);
-        ExactDivider {
-            shift,
-            inv,
-            limit: u64::MAX / o,
-        }
-    }
-
-    /// `n / d` if `d` divides `n`.
-    #[inline]
-    fn quotient(&self, n: u64) -> Option<u64> {
-        if n.trailing_zeros() < self.shift {
-            return None;
-        }
-        let q = (n >> self.shift).wrapping_mul(self.inv);
-        (q <= self.limit).then_some(q)
-    }
-}
-
 /// Divide `den` and every entry of `nums` by `gcd(den, nums)` (the content of the
 /// fraction-free vector `nums / den`); requires `den != 0`. Small values use
 /// multiplication by an inverse instead of division, and the gcd is refined only at the
@@ -294,7 +234,7 @@ pub fn reduce_content(den: &mut Int, nums: &mut [Int]) {
     if g == 1 {
         return;
     }
-    let mut div = ExactDivider::new(g);
+    let mut div = ExactDivider64::new(g);
     for e in nums.iter() {
         match &e.0 {
             Repr::Small(0) => {}
@@ -304,7 +244,7 @@ pub fn reduce_content(den: &mut Int, nums: &mut [Int]) {
                     if g == 1 {
                         return;
                     }
-                    div = ExactDivider::new(g);
+                    div = ExactDivider64::new(g);
                 }
             }
             Repr::Big(_) => {
@@ -313,7 +253,7 @@ pub fn reduce_content(den: &mut Int, nums: &mut [Int]) {
                 if g == 1 {
                     return;
                 }
-                div = ExactDivider::new(g);
+                div = ExactDivider64::new(g);
             }
         }
     }
@@ -528,7 +468,7 @@ mod tests {
             u64::MAX,
             u64::MAX - 1,
         ] {
-            let div = ExactDivider::new(d);
+            let div = ExactDivider64::new(d);
             for n in [
                 0u64,
                 1,

@@ -19,6 +19,7 @@ mod region;
 mod roots;
 mod scalar;
 mod sign;
+pub mod word;
 
 pub use domain::DomainParseError;
 pub use int::{Int, reduce_content};

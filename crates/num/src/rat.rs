@@ -23,6 +23,8 @@ use malachite_nz::integer::Integer;
 use malachite_nz::natural::Natural;
 use malachite_q::Rational;
 
+use crate::word::{gcd_u64, gcd_u128};
+
 /// An exact rational number, canonical at all times.
 #[derive(Clone)]
 pub struct Rat(Repr);
@@ -65,56 +67,6 @@ impl fmt::Display for ParseRatError {
 }
 
 impl std::error::Error for ParseRatError {}
-
-const fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            let t = a;
-            a = b;
-            b = t;
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
-}
-
-fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    if a <= u64::MAX as u128 && b <= u64::MAX as u128 {
-        return gcd_u64(a as u64, b as u64) as u128;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-        if a <= u64::MAX as u128 && b <= u64::MAX as u128 {
-            return (gcd_u64(a as u64, b as u64) as u128) << shift;
-        }
-    }
-}
 
 fn fits(v: i128) -> bool {
     v > i64::MIN as i128 && v <= i64::MAX as i128
