@@ -24,9 +24,10 @@ pub struct SearchArgs {
     /// shape from 2x2 to 4x4)
     #[arg(long, value_parser = parse_types)]
     types: Option<(usize, usize)>,
-    /// Number of identical buyers in generated instances
-    #[arg(long, default_value_t = 1)]
-    buyers: usize,
+    /// Number of identical buyers in generated instances (default: one for the single-buyer
+    /// claims; 2 to 4, drawn per instance, for the claims about several buyers)
+    #[arg(long)]
+    buyers: Option<usize>,
     /// Directory where a counterexample (TOML) and its certificate (JSON) are saved
     #[arg(long, default_value = "counterexamples")]
     out: PathBuf,
@@ -56,11 +57,8 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
             a.claim
         ))
     })?;
-    if a.buyers == 0 || a.buyers > 64 {
-        return Err(Failure::Input(format!(
-            "--buyers {}: use 1 to 64",
-            a.buyers
-        )));
+    if let Some(i) = a.buyers.filter(|i| !(1..=64).contains(i)) {
+        return Err(Failure::Input(format!("--buyers {i}: use 1 to 64")));
     }
     let opts = Options {
         seed: a.seed,
@@ -103,13 +101,13 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
         let cert = a.out.join(format!("{stem}.cert.json"));
         let mut inst = f.shrunk.clone();
         inst.source = Some(format!(
-            "found by `mechcert search {} --seed {} --budget {}{} --buyers {}` (instance {}), shrunk in {} steps",
+            "found by `mechcert search {} --seed {} --budget {}{}{}` (instance {}), shrunk in {} steps",
             claim.id,
             a.seed,
             a.budget,
             a.types
                 .map_or(String::new(), |(m, n)| format!(" --types {m}x{n}")),
-            a.buyers,
+            a.buyers.map_or(String::new(), |i| format!(" --buyers {i}")),
             f.index,
             f.shrink_steps
         ));

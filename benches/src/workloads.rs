@@ -635,7 +635,7 @@ fn search_workload(corrected: bool) -> Workload {
         seed: SEARCH_SEED,
         budget: SEARCH_BUDGET,
         types: Some((2, 2)),
-        buyers: 1,
+        buyers: Some(1),
     };
     let o = opts.clone();
     let run = move || {

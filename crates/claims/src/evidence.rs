@@ -174,6 +174,30 @@ pub fn test_allocations(
     out
 }
 
+/// Allocations on which to check an identity that is linear in x (Lemma 1, Example 3's Π(x)):
+/// x* first, then the m·n unit allocations e(i,j) (trade at exactly one profile). The unit
+/// allocations are a basis of all m x n matrices, so equality on them proves the identity for
+/// every x on the instance.
+pub fn basis_allocations(env: &Env<Rat>) -> Vec<(String, Matrix<Rat>)> {
+    let (m, n) = (env.m(), env.n());
+    let mut out = vec![("x*".to_string(), mechcert_mech::efficient_allocation(env))];
+    for i in 0..m {
+        for j in 0..n {
+            out.push((
+                format!("the unit allocation x(B{}, S{}) = 1", i + 1, j + 1),
+                Matrix::from_fn(m, n, |a, b| {
+                    if (a, b) == (i, j) {
+                        Rat::ONE
+                    } else {
+                        Rat::ZERO
+                    }
+                }),
+            ));
+        }
+    }
+    out
+}
+
 fn properties_value(report: &Report<Rat>, props: &[Property]) -> serde_json::Value {
     let mut o = serde_json::Map::new();
     for p in props {

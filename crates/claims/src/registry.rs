@@ -9,7 +9,9 @@ use crate::certificate::{Builder, Certified, Role, Val};
 use crate::{sec3, sec4, sec5, sec6, sec7, sec8};
 
 /// Draws a random instance for a search: `(rng, m, n, buyers)`; generators that need a shape
-/// (e.g. 2 x 2 with B2 > S2 > B1 > S1) ignore the requested one.
+/// (e.g. 2 x 2 with B2 > S2 > B1 > S1) ignore the requested one. `buyers` is the number the
+/// user asked for, or 0 when the search leaves it to the claim: one buyer for the single-buyer
+/// claims, 2 to 4 drawn per instance for the claims about several buyers ([`several`]).
 pub type Generator = fn(&mut SplitMix64, usize, usize, usize) -> Instance;
 
 pub struct Claim {
@@ -34,15 +36,25 @@ impl Claim {
 /// Random instances with distinct values (disjoint between buyer and seller).
 pub fn generic(rng: &mut SplitMix64, m: usize, n: usize, buyers: usize) -> Instance {
     let mut spec = RandomSpec::new(m, n);
-    spec.buyers = buyers;
+    spec.buyers = buyers.max(1);
     spec.max_value = (3 * (m + n)) as i64;
     random_instance(rng, &spec)
+}
+
+/// The number of buyers for a claim about several buyers: the requested number (at least 2),
+/// or one drawn from 2..=4 when none was requested.
+pub fn several(rng: &mut SplitMix64, buyers: usize) -> usize {
+    if buyers == 0 {
+        rng.range(2, 4) as usize
+    } else {
+        buyers.max(2)
+    }
 }
 
 /// Random instances where buyer values may equal seller values (Section 7.1).
 pub fn with_ties(rng: &mut SplitMix64, m: usize, n: usize, buyers: usize) -> Instance {
     let mut spec = RandomSpec::new(m, n);
-    spec.buyers = buyers;
+    spec.buyers = buyers.max(1);
     spec.allow_ties = true;
     spec.max_value = (m.max(n) + 2) as i64;
     random_instance(rng, &spec)

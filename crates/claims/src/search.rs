@@ -23,7 +23,9 @@ pub struct Options {
     /// Buyer and seller types (m, n) of generated instances; `None`: each instance draws its
     /// shape from 2..=4 x 2..=4.
     pub types: Option<(usize, usize)>,
-    pub buyers: usize,
+    /// Identical buyers in generated instances; `None`: the claim chooses (one for the
+    /// single-buyer claims, 2 to 4 per instance for the claims about several buyers).
+    pub buyers: Option<usize>,
 }
 
 impl Default for Options {
@@ -32,7 +34,7 @@ impl Default for Options {
             seed: 1,
             budget: 10_000,
             types: None,
-            buyers: 1,
+            buyers: None,
         }
     }
 }
@@ -73,7 +75,7 @@ pub fn instance(claim: &Claim, opts: &Options, k: usize) -> Instance {
     let (m, n) = opts
         .types
         .unwrap_or_else(|| (rng.range(2, 4) as usize, rng.range(2, 4) as usize));
-    let mut inst = (claim.generate)(&mut rng, m, n, opts.buyers);
+    let mut inst = (claim.generate)(&mut rng, m, n, opts.buyers.unwrap_or(0));
     if k < opts.budget / 4 {
         // grid phase: small integer values and simple probabilities
         simplify_numbers(&mut inst, &mut rng);

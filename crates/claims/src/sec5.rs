@@ -11,7 +11,7 @@ use mechcert_verify::Property;
 use crate::certificate::{Builder, Certified, Rel, Role, Val};
 use crate::evidence::{self, checkable, several_buyers, shape, value_order};
 use crate::expr::{Expr, b, frac, max, num, pb, ps, q, s, sum};
-use crate::registry::{Claim, generic, on_concrete, with_ties};
+use crate::registry::{Claim, generic, on_concrete, several, with_ties};
 use crate::{expr, symbolic};
 
 const SECTION_5_BB: [Property; 6] = [
@@ -469,11 +469,14 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
             );
             return Ok(());
         };
-        let ji = j as u32;
-        let q_j = (num(1) - pb(m)).pow(ji) + num(j as i64) * pb(m) * (num(1) - pb(m)).pow(ji - 1);
+        // q_I = P(fewer than two buyers at B_m) as a formula in p_b(B_m)
+        let q_at = |i: usize| {
+            let i32 = i as u32;
+            (num(1) - pb(m)).pow(i32) + num(i as i64) * pb(m) * (num(1) - pb(m)).pow(i32 - 1)
+        };
         bd.formula(
             "tail bound at J",
-            &(q("limit") - q_j * (q("limit") - q("s_min"))),
+            &(q("limit") - q_at(j) * (q("limit") - q("s_min"))),
         )?;
         bd.compare(
             Role::Claim,
@@ -491,10 +494,33 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
         let checkable_up_to = |i: usize| {
             Rat::from(m).pow(i as u64) * Rat::from(n) <= Rat::from(evidence::CHECKABLE_PROFILES)
         };
+        // Π_I = (1 - q_I) limit + q_I E[surplus | fewer than two buyers at B_m], and every ex
+        // post surplus lies in [s_min, s_max] with s_max = B_m - S_1 (a buyer pays at most B_m,
+        // the seller receives at least S_1): so limit - q_I (limit - s_min) <= Π_I <= limit +
+        // q_I (s_max - limit). Both bounds tend to the limit as q_I -> 0; they are checked at
+        // every Π_I computed below, which ties the limit to the computed surpluses.
+        bd.formula("s_max", &(b(m) - s(1)))?;
         for i in 1..j {
             if checkable_up_to(i) {
                 let name = format!("Pi_{i}");
                 evidence::vcg_prime_surplus(bd, &name, i, env.tie_break);
+                let (lo, hi) = (format!("lower bound at {i}"), format!("upper bound at {i}"));
+                bd.formula(&lo, &(q("limit") - q_at(i) * (q("limit") - q("s_min"))))?;
+                bd.formula(&hi, &(q("limit") + q_at(i) * (q("s_max") - q("limit"))))?;
+                bd.compare(
+                    Role::Claim,
+                    &format!("Π_{i} >= limit - q_{i} (limit - s_min)"),
+                    &name,
+                    Rel::Ge,
+                    &lo,
+                );
+                bd.compare(
+                    Role::Claim,
+                    &format!("Π_{i} <= limit + q_{i} (s_max - limit)"),
+                    &name,
+                    Rel::Le,
+                    &hi,
+                );
                 let text = if i < i_star {
                     "below the threshold"
                 } else {
@@ -526,7 +552,10 @@ pub fn claims() -> Vec<Claim> {
             statement: "when Π^VCG' >= 0, the transfers t_i = t̄_i(B^i) + [t̄_s(S) - E t̄_s]/I - α_i Π and t_s = t̄_s(S) - E t̄_s + Σ_i t̄_i(B^i) - (Σ α_i) Π are IC, IR and ex post budget balanced",
             reading: "as printed, for every buyer, with α_i = (1 - seller share)/I and seller shares 0, 1/2, 1",
             certify: section_5_bb,
-            generate: |rng, m, n, buyers| generic(rng, m, n, buyers.max(2)),
+            generate: |rng, m, n, buyers| {
+                let i = several(rng, buyers);
+                generic(rng, m, n, i)
+            },
             existential: false,
         },
         Claim {
@@ -535,7 +564,10 @@ pub fn claims() -> Vec<Claim> {
             statement: "the ex ante budget surplus of a VCG' mechanism does not depend on the tie-breaking rule",
             reading: "as printed, comparing the lowest-index, highest-index and uniform rules",
             certify: tie_break_invariance,
-            generate: |rng, m, n, buyers| with_ties(rng, m, n, buyers.max(2)),
+            generate: |rng, m, n, buyers| {
+                let i = several(rng, buyers);
+                with_ties(rng, m, n, i)
+            },
             existential: false,
         },
         Claim {
@@ -544,7 +576,10 @@ pub fn claims() -> Vec<Claim> {
             statement: "for B_H > S_H > B_L > S_L: Π_I = p(B_L) Π_{I-1} + p(B_H)[B_H - S_H] for I > 1",
             reading: "as printed",
             certify: example_1,
-            generate: |rng, _, _, buyers| alternating(rng, 2, buyers.max(2)),
+            generate: |rng, _, _, buyers| {
+                let i = several(rng, buyers);
+                alternating(rng, 2, i)
+            },
             existential: false,
         },
         Claim {

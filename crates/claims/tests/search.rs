@@ -33,7 +33,7 @@ fn a_planted_false_claim_is_found_and_shrunk_to_2x2_with_small_integers() {
         seed: 7,
         budget: 2000,
         types: Some((4, 4)),
-        buyers: 1,
+        buyers: Some(1),
     };
     let out = search(&claim, &opts, &|_| {});
     let found = out.found.expect("Π^VCG' < 0 happens on 4x4 instances");
@@ -75,7 +75,7 @@ fn a_true_claim_has_no_counterexample() {
             seed: 3,
             budget: 300,
             types: Some((3, 3)),
-            buyers: 1,
+            buyers: Some(1),
         },
         &|_| {},
     );
