@@ -104,6 +104,18 @@ fn certify_one(claim_id: &str, inst: &Instance) -> Result<Certified, Failure> {
     Ok(c)
 }
 
+/// Read an instance and validate everything `check` validates (the order of the values, or
+/// the cells of a family), so that bad input is an input error (exit 1) before any claim runs.
+fn load_validated(file: &Path) -> Result<Instance, Failure> {
+    let inst = Instance::load(file)?;
+    if inst.parameter.is_some() {
+        inst.cells()?;
+    } else {
+        inst.concrete()?;
+    }
+    Ok(inst)
+}
+
 pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
     if let Some(dir) = &a.all {
         return certify_all(dir, a);
@@ -112,7 +124,7 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
         a.claim.as_deref().expect("clap"),
         a.file.as_ref().expect("clap"),
     );
-    let inst = Instance::load(file)?;
+    let inst = load_validated(file)?;
     let c = certify_one(claim, &inst)?;
     if let Some(out) = &a.out {
         write_json(out, &c.certificate)?;
@@ -159,7 +171,7 @@ fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
     let out_dir = a.out.clone().unwrap_or_else(|| dir.join("certificates"));
     let mut rows = vec![];
     for file in instance_files(dir)? {
-        let inst = Instance::load(&file)?;
+        let inst = load_validated(&file)?;
         let stem = file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

@@ -47,9 +47,9 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     only: Option<Only>,
     /// For `--mechanism bb`: the seller's share α of the surplus Π, from 0 to 1 (Theorem 1);
-    /// with I buyers they split the rest equally
-    #[arg(long, default_value = "0")]
-    alpha: String,
+    /// with I buyers they split the rest equally [default: 0]
+    #[arg(long)]
+    alpha: Option<String>,
     /// Enumerate at most this many report profiles; beyond it ex post properties are skipped
     /// and interim ones come from symmetric compression
     #[arg(long, default_value_t = DEFAULT_MAX_PROFILES as u64)]
@@ -90,10 +90,10 @@ fn options(a: &CheckArgs) -> Options {
 }
 
 fn alpha(a: &CheckArgs) -> Result<Rat, Failure> {
-    let v: Rat = a
-        .alpha
+    let text = a.alpha.as_deref().unwrap_or("0");
+    let v: Rat = text
         .parse()
-        .map_err(|e| Failure::Input(format!("--alpha `{}`: {e}", a.alpha)))?;
+        .map_err(|e| Failure::Input(format!("--alpha `{text}`: {e}")))?;
     if v.is_negative() || v > Rat::ONE {
         return Err(Failure::Input(format!(
             "--alpha {v} is not a share: use a number from 0 to 1"
@@ -280,6 +280,50 @@ fn json<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str) -> serde_json::
     v
 }
 
+/// Each property over all cells of a family: it holds if it holds in every cell (`null` if
+/// some cell left it undecided), counts add up, `min_slack` is the least constant one when
+/// every cell has one (else `null`: slacks are polynomials), and `fails_on` lists the regions.
+fn merged_properties(cells: &[serde_json::Value]) -> serde_json::Value {
+    use serde_json::Value;
+    let mut out = serde_json::Map::new();
+    let Some(first) = cells.first().and_then(|c| c["properties"].as_object()) else {
+        return Value::Object(out);
+    };
+    for key in first.keys() {
+        let each: Vec<&Value> = cells.iter().map(|c| &c["properties"][key]).collect();
+        let holds = if each.iter().any(|p| p["holds"].is_null()) {
+            Value::Null
+        } else {
+            each.iter().all(|p| p["holds"] == true).into()
+        };
+        let total = |field: &str| -> Value {
+            each.iter()
+                .map(|p| p[field].as_u64())
+                .sum::<Option<u64>>()
+                .map_or(Value::Null, Into::into)
+        };
+        let slacks: Option<Vec<Rat>> = each
+            .iter()
+            .map(|p| p["min_slack"].as_str().and_then(|t| t.parse().ok()))
+            .collect();
+        let min_slack = slacks
+            .and_then(|v| v.into_iter().min())
+            .map_or(Value::Null, |m| m.to_string().into());
+        let fails_on: Vec<Value> = each
+            .iter()
+            .filter_map(|p| p.get("fails_on").cloned())
+            .collect();
+        let mut o = serde_json::Map::new();
+        o.insert("holds".into(), holds);
+        o.insert("checked".into(), total("checked"));
+        o.insert("violations".into(), total("violations"));
+        o.insert("min_slack".into(), min_slack);
+        o.insert("fails_on".into(), fails_on.into());
+        out.insert(key.clone(), Value::Object(o));
+    }
+    Value::Object(out)
+}
+
 /// With `--only ex-post` there is nothing to report when profiles cannot be enumerated: that
 /// is an input error that says how many there are and how to raise the limit.
 fn enumeration_possible<S: Scalar>(
@@ -358,16 +402,25 @@ fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
             .map(|p| p.domain.display_with(&param))
             .unwrap_or_default();
         top.insert("domain".into(), domain.into());
-        if let [only] = checked.as_slice() {
-            top.insert(
-                "expected_surplus".into(),
-                only.report
-                    .expected_surplus
-                    .as_ref()
-                    .map(|s| s.display_with(&param))
-                    .into(),
-            );
-        }
+        // the DESIGN keys over the whole domain: the profile count (the same in every cell),
+        // the surplus polynomial when one cell covers the domain (else per cell only), and
+        // every property merged over the cells
+        top.insert(
+            "profiles".into(),
+            list.first()
+                .map_or(serde_json::Value::Null, |c| c["profiles"].clone()),
+        );
+        let surplus = match checked.as_slice() {
+            [only] => only
+                .report
+                .expected_surplus
+                .as_ref()
+                .map(|s| s.display_with(&param))
+                .into(),
+            _ => serde_json::Value::Null,
+        };
+        top.insert("expected_surplus".into(), surplus);
+        top.insert("properties".into(), merged_properties(&list));
         top.insert("cells".into(), list.into());
         outln!(
             "{}",
@@ -408,6 +461,11 @@ fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
 }
 
 pub fn run(a: &CheckArgs) -> Result<(), Failure> {
+    if a.alpha.is_some() && !matches!(a.mechanism, MechanismKind::Bb) {
+        return Err(Failure::Input(
+            "--alpha is the seller's share in the budget-balanced mechanism: use it with --mechanism bb".into(),
+        ));
+    }
     let inst = Instance::load(&a.file)?;
     if inst.parameter.is_some() {
         return run_family(&inst, a);

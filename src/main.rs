@@ -11,6 +11,7 @@
 macro_rules! outln {
     ($($t:tt)*) => {{
         use std::io::Write as _;
+        crate::WROTE.store(true, std::sync::atomic::Ordering::Relaxed);
         if writeln!(std::io::stdout(), $($t)*).is_err() {
             std::process::exit(0);
         }
@@ -21,6 +22,7 @@ macro_rules! outln {
 macro_rules! out {
     ($($t:tt)*) => {{
         use std::io::Write as _;
+        crate::WROTE.store(true, std::sync::atomic::Ordering::Relaxed);
         if write!(std::io::stdout(), $($t)*).is_err() {
             std::process::exit(0);
         }
@@ -104,6 +106,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let json_requested = std::env::args().any(|a| a == "--json");
     let result = match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Solve(c) => solve::run(&c),
@@ -112,15 +115,23 @@ fn main() -> ExitCode {
         Command::CertCheck(a) => certify::cert_check(&a),
         Command::Claims(a) => certify::claims(&a),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input(msg)) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(1)
-        }
-        Err(Failure::Inconsistent(msg)) => {
-            eprintln!("internal inconsistency: {msg}");
-            ExitCode::from(2)
-        }
+    let (kind, msg, code) = match result {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(Failure::Input(msg)) => ("input", msg, 1),
+        Err(Failure::Inconsistent(msg)) => ("inconsistent", msg, 2),
+    };
+    if kind == "input" {
+        eprintln!("error: {msg}");
+    } else {
+        eprintln!("internal inconsistency: {msg}");
     }
+    // with --json, stdout still carries one JSON object when the command printed none
+    if json_requested && !WROTE.load(std::sync::atomic::Ordering::Relaxed) {
+        let v = serde_json::json!({"error": {"kind": kind, "message": msg, "exit_code": code}});
+        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
+    }
+    ExitCode::from(code)
 }
+
+/// Whether anything was written to stdout (so an error object is not a second JSON object).
+static WROTE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

@@ -66,6 +66,19 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
         types: a.types,
         buyers: a.buyers,
     };
+    // claims about one shape (e.g. Theorem 4's 2x2) draw their own instances: say so
+    let note = a.types.and_then(|(m, n)| {
+        let drawn = mechcert_claims::search::instance(claim, &opts, 0).shape();
+        (drawn != (m, n)).then(|| {
+            format!(
+                "{} is about {}x{} instances and draws its own; --types {m}x{n} does not apply",
+                claim.id, drawn.0, drawn.1
+            )
+        })
+    });
+    if let (Some(n), false) = (&note, a.json) {
+        eprintln!("note: {n}");
+    }
     let bar = (std::io::stderr().is_terminal() && !a.json).then(|| {
         let b = indicatif::ProgressBar::new(a.budget as u64);
         b.set_style(
@@ -128,6 +141,7 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
             "searched": out.searched,
             "applicable": out.applicable,
             "seed": a.seed,
+            "note": note,
             "counterexample": saved.as_ref().map(|(_, _, _, i)| i.to_json()),
             "certificate": saved.as_ref().map(|(_, _, c, _)| c.certificate.clone()),
             "files": saved.as_ref().map(|(t, c, _, _)| serde_json::json!([t.display().to_string(), c.display().to_string()])),

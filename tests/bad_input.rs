@@ -217,6 +217,36 @@ fn cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static str>)> 
             vec!["--alpha `0.5`", "1/2"],
         ),
         (
+            "alpha-without-bb",
+            with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec!["--mechanism", "vcg", "--alpha", "1/2"],
+            vec!["--alpha", "--mechanism bb"],
+        ),
+        (
+            "reserved-parameter",
+            format!(
+                "parameter = \"B1\"\ndomain = \"B1 > 1\"\n{}",
+                with_buyer("values = [\"2*B1\", \"3*B1\"]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec![],
+            vec!["parameter", "`B1` is reserved", "\"k\""],
+        ),
+        (
+            "integer-beyond-64-bits",
+            with_buyer("values = [2, 99999999999999999999999]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec![],
+            vec!["not valid TOML", "as strings"],
+        ),
+        (
+            "too-many-buyers",
+            format!(
+                "buyers = 10001\n{}",
+                with_buyer("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            vec![],
+            vec!["buyers", "from 1 to 10000"],
+        ),
+        (
             "tight-many-buyers",
             format!(
                 "buyers = 2\n{}",
@@ -270,4 +300,63 @@ fn missing_file_and_bad_arguments_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     let out = bin().args(["--help"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// `certify` validates the instance like `check` before any claim runs: bad input is an input
+/// error (exit 1), not an internal inconsistency (exit 2).
+#[test]
+fn certify_rejects_bad_instances_with_exit_1() {
+    let dir = std::env::temp_dir().join(format!("mechcert-bad-certify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "not-increasing",
+            with_buyer("values = [5, 2]\nprobs = [\"1/2\", \"1/2\"]"),
+            "strictly increasing",
+        ),
+        (
+            "family-crossing",
+            format!(
+                "parameter = \"k\"\ndomain = \"k > 0\"\n{}",
+                with_buyer("values = [\"k\", \"2\"]\nprobs = [\"1/2\", \"1/2\"]")
+            ),
+            "not positive for k >= 2",
+        ),
+    ];
+    for (name, text, needle) in cases {
+        let path = dir.join(format!("{name}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let out = bin()
+            .args(["certify", "theorem-1"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(needle) && err.contains("buyer.values"),
+            "{name}: {err}"
+        );
+    }
+}
+
+/// With `--json`, an input error still leaves one JSON object on stdout (the error), besides
+/// the one-line message on stderr.
+#[test]
+fn json_errors_are_one_json_object_on_stdout() {
+    let (code, stdout, stderr, _) = check_text(
+        "json-error",
+        &with_buyer("values = [5, 2]\nprobs = [\"1/2\", \"1/2\"]"),
+        &["--json"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON object");
+    assert_eq!(v["error"]["kind"], "input");
+    assert_eq!(v["error"]["exit_code"], 1);
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("strictly increasing")
+    );
 }

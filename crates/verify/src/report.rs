@@ -243,10 +243,16 @@ pub fn count_json(c: u128) -> serde_json::Value {
 
 impl<S: Scalar> PropertyReport<S> {
     /// The JSON object of DESIGN.md: holds, checked, violations, min_slack, plus where it
-    /// fails on a parameter domain, the first violations and why it was skipped.
+    /// fails on a parameter domain, the first violations and why it was skipped (a skipped
+    /// property has `"holds": null`: it was not decided).
     pub fn to_json(&self, param: &str) -> serde_json::Value {
         let mut o = serde_json::Map::new();
-        o.insert("holds".into(), self.holds().into());
+        let holds = if self.skipped.is_some() {
+            serde_json::Value::Null
+        } else {
+            self.holds().into()
+        };
+        o.insert("holds".into(), holds);
         o.insert("checked".into(), count_json(self.checked));
         o.insert("violations".into(), count_json(self.violations));
         o.insert(

@@ -226,6 +226,10 @@ fn too_many_profiles_are_skipped_not_refused() {
             .unwrap()
             .starts_with("2199023255552 profiles exceed")
     );
+    // undecided, not failed: JSON says `"holds": null`
+    let j = ep.to_json("k");
+    assert!(j["holds"].is_null(), "{j}");
+    assert_eq!(j["checked"], 0);
     assert!(holds(&rep, Property::InterimIcBuyer));
     // Example 1: Π_I = 1/2 Π_{I-1} + 1/2 (B_H - S_H) with B_H - S_H = 1, so
     // Π_I = 1 - (1/2)^(I-1) (1 - Π_1), where Π_1 = 1/4 (1 - 0) + 1/4 (1 - 3) + 1/4 (4 - 3) = 0:
