@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use crate::error::CertError;
-use crate::number::{Q, fmt_rat, json_bool, json_rat, json_str, json_type, parse_rat};
+use crate::number::{
+    Q, fmt_rat, json_bool, json_rat, json_str, json_type, looks_like_number, parse_rat,
+};
 use crate::quantity::QVal;
 
 /// The verdict of a certificate.
@@ -56,8 +58,9 @@ const KEYS: &[&str] = &["role", "text", "relation", "left", "right", "holds", "n
 fn operand(v: &Value, q: &HashMap<String, QVal>) -> Result<(String, Q), String> {
     match v {
         Value::String(s) => {
-            if let Ok(r) = parse_rat(s) {
-                return Ok((s.clone(), r));
+            // a string written as a number is a literal (never a name), in canonical form
+            if looks_like_number(s) {
+                return Ok((s.clone(), parse_rat(s)?));
             }
             match q.get(s) {
                 Some(QVal::Num(r)) => Ok((format!("{s} = {}", fmt_rat(r)), r.clone())),

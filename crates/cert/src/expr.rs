@@ -5,6 +5,11 @@
 //! `x(i, j)`, ...), and implicit multiplication (`8k`, `2(k+1)`), which binds like `*` (so
 //! `1/2k` is (1/2)k). Parsed into a tree, then evaluated to a polynomial in the parameter
 //! through a `Scope` that resolves symbols, references and functions.
+//!
+//! Size limits keep parsing and evaluation (both recursive) far from the stack's end: a chain
+//! `a + b - c ...` or `a * b / c ...` is one node with a list of operands (so its length adds
+//! no depth), nesting (parentheses, function arguments, unary minus) is at most `MAX_DEPTH`
+//! deep, and an expression has at most `MAX_NODES` nodes; beyond, the expression is refused.
 
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -19,18 +24,27 @@ pub const MAX_EXPONENT: u64 = 1_000_000;
 /// constant: about 2 MB of digits.
 const MAX_POWER_BITS: u64 = 1 << 24;
 
-/// Maximum nesting depth of parentheses and unary operators.
+/// Maximum nesting depth of parentheses (also of function arguments) and unary minus.
 const MAX_DEPTH: usize = 100;
+
+/// Maximum number of nodes of one expression: one per number, symbol, reference and function
+/// call, and one per operator (`+ - * / ^`, unary minus, implicit multiplication). The largest
+/// formulas mechcert writes are Lemma 1's double sums, about 35 nodes per cell (i, j): 284 on
+/// the committed 3 x 3 certificates, about 560 on 4 x 4 (mechcert's search draws 2 to 4 types
+/// per side), about 9000 on 16 x 16. A chain of 5001 terms or more is refused.
+pub const MAX_NODES: usize = 10_000;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     Num(Q),
     Sym(String),
     Neg(Box<Expr>),
-    Add(Box<Expr>, Box<Expr>),
-    Sub(Box<Expr>, Box<Expr>),
-    Mul(Box<Expr>, Box<Expr>),
-    Div(Box<Expr>, Box<Expr>),
+    /// `a ± b ± ...`, left to right: the first term, then each further term with `true` for
+    /// `-` and `false` for `+`.
+    Sum(Box<Expr>, Vec<(bool, Expr)>),
+    /// `a * b / ...` (and implicit multiplication), left to right: the first factor, then each
+    /// further factor with `true` for `/` and `false` for `*`.
+    Product(Box<Expr>, Vec<(bool, Expr)>),
     Pow(Box<Expr>, Box<Expr>),
     Call(String, Vec<Expr>),
     /// `{name}`: the value of another quantity.
@@ -95,6 +109,8 @@ struct Parser {
     toks: Vec<Tok>,
     pos: usize,
     depth: usize,
+    /// Nodes built so far.
+    nodes: usize,
 }
 
 impl Parser {
@@ -117,48 +133,64 @@ impl Parser {
         }
     }
 
+    /// Count one more node, refusing expressions beyond `MAX_NODES`.
+    fn node(&mut self) -> Result<(), String> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            Err(format!(
+                "expression too large (more than {MAX_NODES} numbers, symbols and operators)"
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
     fn expr(&mut self) -> Result<Expr, String> {
         self.enter()?;
-        let mut e = self.term()?;
+        let first = self.term()?;
+        let mut rest = vec![];
         while let Some(Tok::Op(c @ ('+' | '-'))) = self.peek().cloned() {
             self.pos += 1;
-            let r = self.term()?;
-            e = if c == '+' {
-                Expr::Add(Box::new(e), Box::new(r))
-            } else {
-                Expr::Sub(Box::new(e), Box::new(r))
-            };
+            self.node()?;
+            rest.push((c == '-', self.term()?));
         }
         self.depth -= 1;
-        Ok(e)
+        Ok(if rest.is_empty() {
+            first
+        } else {
+            Expr::Sum(Box::new(first), rest)
+        })
     }
 
     fn term(&mut self) -> Result<Expr, String> {
-        let mut e = self.unary()?;
+        let first = self.unary()?;
+        let mut rest = vec![];
         loop {
             match self.peek().cloned() {
                 Some(Tok::Op(c @ ('*' | '/'))) => {
                     self.pos += 1;
-                    let r = self.unary()?;
-                    e = if c == '*' {
-                        Expr::Mul(Box::new(e), Box::new(r))
-                    } else {
-                        Expr::Div(Box::new(e), Box::new(r))
-                    };
+                    self.node()?;
+                    rest.push((c == '/', self.unary()?));
                 }
                 // implicit multiplication: an operand directly follows an operand
                 Some(Tok::Num(_) | Tok::Ident(_) | Tok::Ref(_) | Tok::Op('(')) => {
-                    let r = self.power()?;
-                    e = Expr::Mul(Box::new(e), Box::new(r));
+                    self.node()?;
+                    rest.push((false, self.power()?));
                 }
-                _ => return Ok(e),
+                _ => break,
             }
         }
+        Ok(if rest.is_empty() {
+            first
+        } else {
+            Expr::Product(Box::new(first), rest)
+        })
     }
 
     fn unary(&mut self) -> Result<Expr, String> {
         if let Some(Tok::Op('-')) = self.peek() {
             self.pos += 1;
+            self.node()?;
             self.enter()?;
             let e = self.unary()?;
             self.depth -= 1;
@@ -180,6 +212,7 @@ impl Parser {
                         .into(),
                 );
             }
+            self.node()?;
             let e = self.atom()?;
             if let Some(Tok::Op('^')) = self.peek() {
                 return Err("write chained powers with parentheses".into());
@@ -190,6 +223,7 @@ impl Parser {
     }
 
     fn atom(&mut self) -> Result<Expr, String> {
+        self.node()?;
         match self.next() {
             Some(Tok::Num(d)) => {
                 let n = d.parse::<BigInt>().map_err(|e| format!("`{d}`: {e}"))?;
@@ -257,14 +291,29 @@ fn check_arity(name: &str, got: usize) -> Result<(), String> {
     }
 }
 
+/// An expression as quoted in messages: in full up to 80 characters, else its start and its
+/// length.
+pub fn abbreviate(s: &str) -> String {
+    let len = s.chars().count();
+    if len <= 80 {
+        s.to_string()
+    } else {
+        format!(
+            "{}... ({len} characters)",
+            s.chars().take(60).collect::<String>()
+        )
+    }
+}
+
 /// Parse an expression.
 pub fn parse(s: &str) -> Result<Expr, String> {
-    let wrap = |e: String| format!("expression `{s}`: {e}");
+    let wrap = |e: String| format!("expression `{}`: {e}", abbreviate(s));
     let toks = tokenize(s).map_err(wrap)?;
     let mut p = Parser {
         toks,
         pos: 0,
         depth: 0,
+        nodes: 0,
     };
     let e = p.expr().map_err(wrap)?;
     if let Some(t) = p.toks.get(p.pos) {
@@ -326,18 +375,33 @@ pub fn eval(e: &Expr, scope: &dyn Scope) -> Result<Poly, String> {
         Expr::Sym(s) => scope.symbol(s)?,
         Expr::Ref(name) => Poly::constant(scope.reference(name)?),
         Expr::Neg(a) => eval(a, scope)?.neg(),
-        Expr::Add(a, b) => eval(a, scope)?.add(&eval(b, scope)?),
-        Expr::Sub(a, b) => eval(a, scope)?.sub(&eval(b, scope)?),
-        Expr::Mul(a, b) => eval(a, scope)?.mul(&eval(b, scope)?)?,
-        Expr::Div(a, b) => {
-            let d = eval(b, scope)?;
-            match d.as_constant() {
-                Some(c) if c.is_zero() => return Err("division by zero".into()),
-                Some(c) => eval(a, scope)?.scale(&(Q::one() / c)),
-                None => {
-                    return Err("division by an expression that depends on the parameter".into());
-                }
+        Expr::Sum(first, rest) => {
+            let mut acc = eval(first, scope)?;
+            for (minus, t) in rest {
+                let t = eval(t, scope)?;
+                acc = if *minus { acc.sub(&t) } else { acc.add(&t) };
             }
+            acc
+        }
+        Expr::Product(first, rest) => {
+            let mut acc = eval(first, scope)?;
+            for (divide, f) in rest {
+                let f = eval(f, scope)?;
+                acc = if *divide {
+                    match f.as_constant() {
+                        Some(c) if c.is_zero() => return Err("division by zero".into()),
+                        Some(c) => acc.scale(&(Q::one() / c)),
+                        None => {
+                            return Err(
+                                "division by an expression that depends on the parameter".into()
+                            );
+                        }
+                    }
+                } else {
+                    acc.mul(&f)?
+                };
+            }
+            acc
         }
         Expr::Pow(a, n) => {
             let n = exponent(&eval(n, scope)?)?;
@@ -377,7 +441,7 @@ pub fn parse_poly(s: &str, param: Option<&str>) -> Result<Poly, String> {
             Err(format!("the reference {{{name}}} is not allowed here"))
         }
     }
-    eval(&parse(s)?, &P(param)).map_err(|e| format!("`{s}`: {e}"))
+    eval(&parse(s)?, &P(param)).map_err(|e| format!("`{}`: {e}", abbreviate(s)))
 }
 
 #[cfg(test)]
@@ -425,15 +489,33 @@ mod tests {
         // `^` binds tighter than `*` and implicit multiplication; its exponent is an operand
         assert_eq!(
             parse("m^I*n").unwrap(),
-            Expr::Mul(Box::new(Expr::Pow(sym("m"), sym("I"))), sym("n"))
+            Expr::Product(
+                Box::new(Expr::Pow(sym("m"), sym("I"))),
+                vec![(false, *sym("n"))]
+            )
         );
         assert_eq!(
             parse("2^3k").unwrap(),
-            Expr::Mul(Box::new(Expr::Pow(num(2), num(3))), sym("k"))
+            Expr::Product(
+                Box::new(Expr::Pow(num(2), num(3))),
+                vec![(false, *sym("k"))]
+            )
         );
         assert_eq!(
             parse("2{Pi 1}").unwrap(),
-            Expr::Mul(num(2), Box::new(Expr::Ref("Pi 1".into())))
+            Expr::Product(num(2), vec![(false, Expr::Ref("Pi 1".into()))])
+        );
+        // chains are flat, left to right
+        assert_eq!(
+            parse("1 - k + 2").unwrap(),
+            Expr::Sum(num(1), vec![(true, *sym("k")), (false, *num(2))])
+        );
+        assert_eq!(
+            parse("1/2k/3").unwrap(),
+            Expr::Product(
+                num(1),
+                vec![(true, *num(2)), (false, *sym("k")), (true, *num(3))]
+            )
         );
         assert_eq!(
             parse("min(1, x(1,2))").unwrap(),
@@ -446,7 +528,10 @@ mod tests {
             )
         );
         // a name that is not a function followed by `(` is a symbol times a group
-        assert_eq!(parse("y(2)").unwrap(), Expr::Mul(sym("y"), num(2)));
+        assert_eq!(
+            parse("y(2)").unwrap(),
+            Expr::Product(sym("y"), vec![(false, *num(2))])
+        );
         for bad in [
             "1,5", "min(,1)", "x(1)", "xs(1,2)", "{a{b}", "2^", "2^+3", "{", "}",
         ] {
@@ -484,5 +569,36 @@ mod tests {
         assert!(parse_poly("k", None).is_err());
         let deep = format!("{}1{}", "(".repeat(500), ")".repeat(500));
         assert!(parse_poly(&deep, None).is_err());
+        let deep = format!("{}1{}", "min(".repeat(500), ")".repeat(500));
+        assert!(parse(&deep).unwrap_err().contains("nested too deeply"));
+    }
+
+    #[test]
+    fn size_limits() {
+        // long flat chains are refused by size, not by the stack
+        for op in ["+", "-", "*", "/", " "] {
+            let long = vec!["1"; 10_000].join(op);
+            let e = parse(&long).expect_err(op);
+            assert!(e.contains("expression too large"), "{op}: {e}");
+        }
+        // up to the limit they evaluate: 5000 ones and 4999 `+` are 9999 nodes
+        let sum = vec!["1"; 5000].join("+");
+        assert_eq!(poly(&sum), Poly::constant(int(5000)));
+        let sum = vec!["1"; 5001].join("+");
+        assert!(parse(&sum).unwrap_err().contains("more than 10000"));
+        // a unary minus is a node too: 1 + 5000 + 4999 = 10000 nodes, then one more
+        let sum = format!("-{}", vec!["1"; 5000].join("-"));
+        assert_eq!(poly(&sum), Poly::constant(int(-5000)));
+        assert!(parse(&format!("-{sum}")).is_err());
+        let product = vec!["k"; 200].join("*");
+        assert_eq!(poly(&product), Poly::var().pow(200).unwrap());
+        let quotient = format!("1/{}", vec!["2"; 1000].join("/"));
+        assert_eq!(
+            poly(&quotient),
+            Poly::constant(Q::new(
+                1.into(),
+                num_traits::Pow::pow(BigInt::from(2), 1000u32)
+            ))
+        );
     }
 }

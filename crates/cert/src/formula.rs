@@ -11,7 +11,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use serde_json::Value;
 
 use crate::domain::Domain;
-use crate::expr::{Scope, eval, parse};
+use crate::expr::{Scope, abbreviate, eval, parse};
 use crate::instance::{Concrete, Instance, Matrix};
 use crate::number::{Q, int, json_rat, json_type};
 use crate::poly::{Poly, sign};
@@ -293,5 +293,5 @@ impl Scope for FormulaScope<'_> {
 
 /// Evaluate a formula in a scope.
 pub fn evaluate(expr: &str, scope: &FormulaScope<'_>) -> Result<Poly, String> {
-    eval(&parse(expr)?, scope).map_err(|e| format!("formula `{expr}`: {e}"))
+    eval(&parse(expr)?, scope).map_err(|e| format!("formula `{}`: {e}", abbreviate(expr)))
 }

@@ -1,7 +1,8 @@
 //! The instance embedded in a certificate, read by the checker's own code: the JSON object
-//! of the instance schema (strings or JSON integers for numbers, polynomial values in the
-//! parameter), validated (positive probabilities summing to exactly 1, strictly increasing
-//! values on the whole domain), and `Concrete`: the instance at one value of the parameter.
+//! of the instance schema (canonical number strings, polynomial values in the parameter,
+//! `buyers` a JSON integer or a number string), validated (positive probabilities summing to
+//! exactly 1, strictly increasing values on the whole domain), and `Concrete`: the instance
+//! at one value of the parameter.
 
 use std::cmp::Ordering;
 
@@ -10,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::domain::Domain;
 use crate::expr::parse_poly;
-use crate::number::{Q, json_count, json_rat, json_str, json_type};
+use crate::number::{Q, json_count, json_rat, json_str, json_type, looks_like_number};
 use crate::poly::Poly;
 
 /// The largest number of buyers accepted (profiles are limited separately).
@@ -167,8 +168,12 @@ fn side(
         .iter()
         .enumerate()
         .map(|(i, v)| {
+            // a number is an exact number in canonical form; only an instance with a
+            // parameter has values that are polynomials
             let r = match v {
-                Value::String(s) => parse_poly(s, param),
+                Value::String(s) if param.is_some() && !looks_like_number(s) => {
+                    parse_poly(s, param)
+                }
                 other => json_rat(other).map(Poly::constant),
             };
             r.map_err(|e| format!("`{name}.values[{i}]`: {e}"))

@@ -1,13 +1,16 @@
 //! mechcert certificate format and its independent checker (own arithmetic: num-rational; no
-//! solver crate). `check_certificate` re-reads the instance, recomputes every quantity with
-//! this crate's own code, checks every assertion and the verdict rule (FORMAT.md), and says
-//! precisely which condition failed when it rejects a certificate.
+//! solver crate). `check_certificate` checks that the claim id is one mechcert defines,
+//! re-reads the instance, recomputes every quantity with this crate's own code, checks every
+//! assertion and the verdict rule (FORMAT.md), and says precisely which condition failed when
+//! it rejects a certificate. Which assertions a claim id needs is the producer's choice: the
+//! checker proves the assertions a certificate states, not that they are the claim's.
 
 // Loops run over the paper's indices i (buyer types) and j (seller types) and index several
 // tables at once; iterator chains would hide the formulas.
 #![allow(clippy::needless_range_loop)]
 
 mod assertion;
+mod claims;
 mod domain;
 mod error;
 mod expr;
@@ -30,6 +33,7 @@ use std::path::Path;
 use serde_json::Value;
 
 pub use assertion::Verdict;
+pub use claims::CLAIM_IDS;
 pub use error::CertError;
 pub use number::{Q, fmt_rat, parse_rat};
 pub use properties::KEYS as PROPERTY_KEYS;
@@ -76,8 +80,17 @@ fn string_field<'a>(
     })
 }
 
-/// Check a certificate (a parsed JSON value).
+/// Check a certificate (a parsed JSON value) whose claim is one of mechcert's (`CLAIM_IDS`).
 pub fn check_certificate(json: &Value) -> Result<Checked, CertError> {
+    check_certificate_for_claims(json, CLAIM_IDS)
+}
+
+/// Check a certificate whose claim must be one of `claim_ids` (for claims defined outside
+/// mechcert's list, e.g. a test's planted claim; `check_certificate` uses `CLAIM_IDS`).
+pub fn check_certificate_for_claims(
+    json: &Value,
+    claim_ids: &[&str],
+) -> Result<Checked, CertError> {
     let o = json
         .as_object()
         .ok_or_else(|| CertError::new("certificate", "expected a JSON object"))?;
@@ -95,6 +108,15 @@ pub fn check_certificate(json: &Value) -> Result<Checked, CertError> {
         ));
     }
     let claim = string_field(o, "claim")?.to_string();
+    if !claim_ids.contains(&claim.as_str()) {
+        return Err(CertError::new(
+            "claim",
+            format!(
+                "unknown claim id `{claim}` (known: {})",
+                claim_ids.join(", ")
+            ),
+        ));
+    }
     for k in ["section", "statement", "reason"] {
         string_field(o, k)?;
     }
@@ -141,7 +163,7 @@ pub fn check_certificate(json: &Value) -> Result<Checked, CertError> {
             }
         };
         let loc = format!("quantity `{name}`");
-        if name.is_empty() || parse_rat(&name).is_ok() {
+        if name.is_empty() || number::looks_like_number(&name) {
             return Err(CertError::new(
                 loc,
                 "a quantity name must not be empty or a number",

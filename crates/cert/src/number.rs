@@ -1,6 +1,9 @@
-//! Exact numbers of the certificate: `BigRational` read from JSON strings (`"-3/4"`, `"7"`,
-//! also non-canonical `"6/8"`, compared by value) or JSON integers, and printed canonically.
-//! Anything else (decimals, floats, spaces, a leading `+`, a zero denominator) is rejected.
+//! Exact numbers of the certificate: `BigRational` read from JSON strings in canonical form
+//! (`"-3/4"`, `"7"`: `p/q` with gcd(p, q) = 1 and q > 1, or an integer `p`; no leading zeros,
+//! no `+`, no `-0`) and printed in that same form. A number string in any other form (`"6/8"`,
+//! `"07"`, `"+3"`, `"-0"`) is rejected with its canonical form; so are JSON numbers where a
+//! number string is expected (only counts such as `buyers` may be JSON integers), decimals,
+//! floats, spaces and zero denominators.
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -24,8 +27,8 @@ fn digits(s: &str) -> Result<BigInt, String> {
         .map_err(|e| format!("`{s}` is not a number: {e}"))
 }
 
-/// Parse `p`, `-p`, `p/q` or `-p/q` (decimal digits, q > 0).
-pub fn parse_rat(s: &str) -> Result<Q, String> {
+/// The value of `p`, `-p`, `p/q` or `-p/q` (decimal digits, q > 0), in any form (`6/8`).
+fn parse_any_form(s: &str) -> Result<Q, String> {
     let bad =
         |why: &str| format!("`{s}` is not an exact number ({why}); write e.g. \"-3/4\" or \"7\"");
     let (neg, body) = match s.strip_prefix('-') {
@@ -51,6 +54,30 @@ pub fn parse_rat(s: &str) -> Result<Q, String> {
     Ok(if neg { -r } else { r })
 }
 
+/// Is `s` written as a number (`p`, `-p`, `p/q`, `-p/q`, also with a leading `+`), in any
+/// form? Such a string is a number, never a name: it must then be canonical.
+pub fn looks_like_number(s: &str) -> bool {
+    parse_any_form(s.strip_prefix('+').unwrap_or(s)).is_ok()
+}
+
+/// Parse an exact number string in canonical form: `-3/4`, `7` (what `fmt_rat` prints). Any
+/// other form of a number (`6/8`, `07`, `+3`, `-0`, `4/2`) is an error naming the canonical
+/// form.
+pub fn parse_rat(s: &str) -> Result<Q, String> {
+    let q = match (parse_any_form(s), s.strip_prefix('+')) {
+        (Ok(q), _) => q,
+        (Err(e), Some(rest)) => parse_any_form(rest).map_err(|_| e)?,
+        (Err(e), None) => return Err(e),
+    };
+    let canonical = fmt_rat(&q);
+    if canonical != s {
+        return Err(format!(
+            "`{s}` is not canonical: write `{canonical}` (exact numbers are written `p/q` in lowest terms with q > 1, or `p`; no leading zeros, no `+`, no `-0`)"
+        ));
+    }
+    Ok(q)
+}
+
 /// The canonical string of a number: `-3/4`, `7`.
 pub fn fmt_rat(q: &Q) -> String {
     q.to_string()
@@ -69,31 +96,43 @@ pub fn json_type(v: &Value) -> &'static str {
     }
 }
 
-/// An exact number from JSON: a number string, or a JSON integer.
+/// The error for a JSON number where a number string is expected.
+fn json_number_error(n: &serde_json::Number) -> String {
+    if n.is_f64() {
+        format!(
+            "{n} is a float, and floats are not exact: write an exact fraction in quotes (e.g. \"1/2\")"
+        )
+    } else {
+        format!(
+            "the JSON number {n} is not an exact number string: write \"{n}\" (exact numbers are strings in canonical form)"
+        )
+    }
+}
+
+/// An exact number from JSON: a string in canonical form (`parse_rat`); never a JSON number.
 pub fn json_rat(v: &Value) -> Result<Q, String> {
     match v {
         Value::String(s) => parse_rat(s),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Ok(Q::from_integer(BigInt::from(i)))
-            } else if let Some(u) = n.as_u64() {
-                Ok(Q::from_integer(BigInt::from(u)))
-            } else {
-                Err(format!(
-                    "{n} is a float, and floats are not exact: write an exact fraction in quotes"
-                ))
-            }
-        }
+        Value::Number(n) => Err(json_number_error(n)),
         other => Err(format!(
-            "expected an exact number such as \"1/3\", found {}",
+            "expected an exact number string such as \"1/3\", found {}",
             json_type(other)
         )),
     }
 }
 
-/// A non-negative whole number from JSON (integer or string), at most `max`.
+/// A non-negative whole number from JSON (a JSON integer, or a canonical number string), at
+/// most `max`: the counts `buyers`, `index`, `degree_bound`.
 pub fn json_count(v: &Value, max: u64) -> Result<u64, String> {
-    let q = json_rat(v)?;
+    let q = match v {
+        Value::Number(n) if !n.is_f64() => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Q::from_integer(BigInt::from(u)),
+            (None, Some(i)) => Q::from_integer(BigInt::from(i)),
+            _ => return Err(format!("{n} is not a whole number")),
+        },
+        Value::Number(n) => return Err(json_number_error(n)),
+        other => json_rat(other)?,
+    };
     if !q.is_integer() || q.is_negative() {
         return Err(format!("expected a whole number >= 0, found {q}"));
     }
@@ -140,9 +179,10 @@ mod tests {
     #[test]
     fn parses_and_prints() {
         assert_eq!(parse_rat("-3/4").unwrap(), frac(-3, 4));
-        assert_eq!(parse_rat("6/8").unwrap(), frac(3, 4));
-        assert_eq!(fmt_rat(&parse_rat("6/8").unwrap()), "3/4");
-        assert_eq!(fmt_rat(&parse_rat("14/2").unwrap()), "7");
+        assert_eq!(parse_rat("0").unwrap(), int(0));
+        assert_eq!(parse_rat("-7").unwrap(), int(-7));
+        assert_eq!(fmt_rat(&frac(6, 8)), "3/4");
+        assert_eq!(fmt_rat(&frac(14, -2)), "-7");
         for bad in [
             "", "-", "+3", "1.5", "1/0", " 1", "1 ", "1/-2", "--1", "1e3", "0x10", "1//2",
         ] {
@@ -151,9 +191,49 @@ mod tests {
     }
 
     #[test]
+    fn only_the_canonical_form_is_accepted() {
+        for (bad, canonical) in [
+            ("6/8", "3/4"),
+            ("4/2", "2"),
+            ("14/2", "7"),
+            ("2/1", "2"),
+            ("07", "7"),
+            ("-07/4", "-7/4"),
+            ("3/04", "3/4"),
+            ("+3", "3"),
+            ("+1/2", "1/2"),
+            ("-0", "0"),
+            ("00", "0"),
+            ("0/5", "0"),
+            ("-6/8", "-3/4"),
+        ] {
+            let e = parse_rat(bad).expect_err(bad);
+            assert!(
+                e.starts_with(&format!("`{bad}` is not canonical: write `{canonical}`")),
+                "{bad}: {e}"
+            );
+            assert!(looks_like_number(bad), "{bad}");
+        }
+        for name in ["Pi", "1a", "", "-", "k", "1/2k", "W_opt"] {
+            assert!(!looks_like_number(name), "{name}");
+        }
+    }
+
+    #[test]
     fn json_numbers() {
-        assert_eq!(json_rat(&serde_json::json!(7)).unwrap(), int(7));
-        assert!(json_rat(&serde_json::json!(0.5)).is_err());
+        let e = json_rat(&serde_json::json!(7)).unwrap_err();
+        assert!(e.contains("write \"7\""), "{e}");
+        assert!(
+            json_rat(&serde_json::json!(0.5))
+                .unwrap_err()
+                .contains("float")
+        );
+        assert_eq!(json_rat(&serde_json::json!("7")).unwrap(), int(7));
+        assert!(json_rat(&serde_json::json!("4/2")).is_err());
+        assert_eq!(json_count(&serde_json::json!(7), 10).unwrap(), 7);
+        assert!(json_count(&serde_json::json!(-1), 10).is_err());
+        assert!(json_count(&serde_json::json!(2.0), 10).is_err());
+        assert!(json_count(&serde_json::json!("03"), 10).is_err());
         assert!(json_rat(&serde_json::json!(true)).is_err());
         assert_eq!(json_count(&serde_json::json!("3"), 10).unwrap(), 3);
         assert!(json_count(&serde_json::json!("1/2"), 10).is_err());

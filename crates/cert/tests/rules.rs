@@ -1,6 +1,6 @@
-//! The verdict rule, and specific checks: integers and non-canonical fractions in
-//! instances, one-point domains, parameterised instances without `poly-identity`, orders
-//! that change on the domain, division by zero, the profile limit, and malformed evidence.
+//! The verdict rule, and specific checks: floats and malformed numbers, one-point domains,
+//! parameterised instances without `poly-identity`, orders that change on the domain,
+//! division by zero, the profile limit, and malformed evidence.
 
 mod common;
 
@@ -73,14 +73,8 @@ fn recorded_holds_must_match() {
 }
 
 #[test]
-fn integers_and_non_canonical_fractions_are_accepted() {
-    let mut c = common::surplus_cert();
-    c["instance"]["buyer"]["values"] = json!([2, 5]);
-    c["instance"]["seller"]["values"] = json!(["2/2", 3]);
-    c["instance"]["seller"]["probs"] = json!(["3/6", "2/4"]);
-    c["quantities"][1]["value"] = json!("-14/8");
-    check_certificate(&c).unwrap();
-    // but floats and malformed numbers are not
+fn floats_and_malformed_numbers_are_refused() {
+    // (JSON integers and non-canonical fractions: tests/canonical.rs)
     for bad in [
         json!(0.5),
         json!("0.5"),
@@ -308,7 +302,7 @@ fn allocation_option_and_free_ties() {
         "buyer": {"values": ["1", "10"], "probs": ["1/2", "1/2"]},
         "seller": {"values": ["1", "9"], "probs": ["1/2", "1/2"]}});
     let c = json!({
-        "format": "mechcert-cert/1", "claim": "c", "section": "s", "statement": "s",
+        "format": "mechcert-cert/1", "claim": "second-best", "section": "s", "statement": "s",
         "verdict": "holds", "reason": "r", "instance": inst,
         "quantities": [
             {"name": "bb", "kind": "lp", "model": "bb-feasible",
@@ -387,9 +381,15 @@ fn references_to_earlier_numeric_quantities_only() {
     // with a reference: 2{Pi1} = 0
     let c = example1_with_expr("closed40", "{Pi40} + 2{Pi1}");
     check_certificate(&c).unwrap();
-    // no references in instance values
+    // no references in instance values: without a parameter a value is a plain number, with
+    // one a polynomial in the parameter only
     let mut c = common::example1_cert();
     c["instance"]["buyer"]["values"][1] = json!("{Pi1} + 4");
+    let e = err(&c);
+    assert_eq!(e.location, "instance");
+    assert!(e.message.contains("not an exact number"), "{e}");
+    let mut c = common::family_cert();
+    c["instance"]["buyer"]["values"][1] = json!("{Pi2} + 8k + 1");
     let e = err(&c);
     assert_eq!(e.location, "instance");
     assert!(e.message.contains("not allowed here"), "{e}");

@@ -169,7 +169,7 @@ pub fn mechanism_cert() -> Value {
         "ex_post_bb": p(false, "-1"), "efficient": p(true, "0")
     });
     cert(
-        "vcg-prime-properties",
+        "vcg-prime-dominant",
         "fails",
         small_instance(1),
         json!([
@@ -223,7 +223,7 @@ pub fn mechanism_cert() -> Value {
 pub fn two_buyer_cert() -> Value {
     let p = |h: bool, s: &str| json!({"holds": h, "min_slack": s});
     cert(
-        "section-5",
+        "vcg-deficit",
         "holds",
         small_instance(2),
         json!([
