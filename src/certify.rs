@@ -43,6 +43,12 @@ pub struct CertCheckArgs {
     /// Certificate files (JSON)
     #[arg(required = true)]
     certs: Vec<PathBuf>,
+    /// Run only the independent checker. By default a certificate that passes it must also be
+    /// exactly the certificate this mechcert writes for its claim id on its instance: that
+    /// binds the claim id to the claim's own assertions, so an edited certificate that is
+    /// still consistent in itself (say, a printed formula replaced by a corrected one) fails
+    #[arg(long)]
+    independent_only: bool,
     /// Print one JSON object instead of text
     #[arg(long)]
     json: bool,
@@ -222,6 +228,55 @@ fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Is `cert` exactly the certificate mechcert writes for its claim id on its instance? The
+/// error names the first place where they differ.
+fn reproduces(cert: &serde_json::Value, origin: &str) -> Result<(), String> {
+    let id = cert["claim"].as_str().unwrap_or_default();
+    let claim = find(id).ok_or_else(|| format!("unknown claim `{id}`"))?;
+    let asked = cert.get("derived_from").unwrap_or(&cert["instance"]);
+    let inst = Instance::from_json(asked, origin).map_err(|e| e.to_string())?;
+    let ours = claim
+        .certify(&inst)
+        .map_err(|e| format!("certifying {id} on its instance: {e}"))?;
+    match first_difference(cert, &ours.certificate, String::new()) {
+        None => Ok(()),
+        Some(at) => Err(format!(
+            "passes the independent checker but is not the certificate mechcert writes for `{id}` on its instance (they differ at {at}): the assertions do not state this claim; regenerate it with `mechcert certify {id}`, or use --independent-only"
+        )),
+    }
+}
+
+/// The JSON pointer of the first place where `a` and `b` differ.
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: String) -> Option<String> {
+    use serde_json::Value;
+    let here = || {
+        Some(if at.is_empty() {
+            "/".to_string()
+        } else {
+            at.clone()
+        })
+    };
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            if x.len() != y.len() || x.keys().zip(y.keys()).any(|(k, l)| k != l) {
+                return here();
+            }
+            x.iter()
+                .find_map(|(k, v)| first_difference(v, &y[k], format!("{at}/{k}")))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            if x.len() != y.len() {
+                return here();
+            }
+            x.iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (v, w))| first_difference(v, w, format!("{at}/{i}")))
+        }
+        _ => (a != b).then(here).flatten(),
+    }
+}
+
 pub fn cert_check(a: &CertCheckArgs) -> Result<(), Failure> {
     let mut failures = vec![];
     let mut results = vec![];
@@ -230,13 +285,18 @@ pub fn cert_check(a: &CertCheckArgs) -> Result<(), Failure> {
             .map_err(|e| Failure::Input(format!("{}: cannot read: {e}", path.display())))?;
         let json: serde_json::Value = serde_json::from_str(&text)
             .map_err(|e| Failure::Input(format!("{}: not JSON: {e}", path.display())))?;
-        match mechcert_cert::check_certificate(&json) {
-            Ok(ok) => results.push((path, Ok(ok))),
-            Err(e) => {
-                failures.push(format!("{}: {e}", path.display()));
-                results.push((path, Err(e.to_string())));
-            }
+        let checked = mechcert_cert::check_certificate(&json)
+            .map_err(|e| e.to_string())
+            .and_then(|ok| {
+                if !a.independent_only {
+                    reproduces(&json, &path.display().to_string())?;
+                }
+                Ok(ok)
+            });
+        if let Err(e) = &checked {
+            failures.push(format!("{}: {e}", path.display()));
         }
+        results.push((path, checked));
     }
     if a.json {
         let list: Vec<_> = results

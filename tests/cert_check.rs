@@ -1,12 +1,15 @@
 //! `mechcert cert-check` end to end: every committed certificate checks; changing any single
-//! number of a certificate makes it fail with exit code 2 and a message naming what failed.
+//! number of a certificate makes the independent checker fail it with exit code 2 and a message
+//! naming what failed; a certificate that is consistent in itself but does not state its claim
+//! (a claim id moved onto another claim's assertions) fails the default check.
 
 use std::process::Command;
 
-fn cert_check(path: &std::path::Path) -> (i32, String) {
+fn cert_check(path: &std::path::Path, args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_mechcert"))
         .arg("cert-check")
         .arg(path)
+        .args(args)
         .output()
         .unwrap();
     let text =
@@ -63,7 +66,7 @@ fn tampering_with_any_number_fails_with_exit_2() {
         "theorem-4-deficit.theorem-1.cert.json",
     ] {
         let path = dir.join(name);
-        let (code, text) = cert_check(&path);
+        let (code, text) = cert_check(&path, &[]);
         assert_eq!(code, 0, "{name}: {text}");
         let original: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -82,7 +85,7 @@ fn tampering_with_any_number_fails_with_exit_2() {
             let v: String = slot.as_str().unwrap().to_string();
             *slot = format!("{}1", if v == "0" { "" } else { v.as_str() }).into();
             std::fs::write(&tmp, serde_json::to_string(&c).unwrap()).unwrap();
-            let (code, text) = cert_check(&tmp);
+            let (code, text) = cert_check(&tmp, &["--independent-only"]);
             assert_eq!(
                 code, 2,
                 "{name}: changing {p:?} from {v} still checks: {text}"
@@ -93,4 +96,27 @@ fn tampering_with_any_number_fails_with_exit_2() {
             );
         }
     }
+}
+
+#[test]
+fn a_claim_id_moved_onto_another_claims_assertions_fails() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("proofs/certificates");
+    // Example 3 as printed fails on this instance; its corrected reading holds. Relabelling the
+    // corrected certificate as `example-3` keeps it consistent in itself (every quantity and
+    // assertion recomputes), but it no longer states the printed claim.
+    let path = dir.join("example-3-counterexample-seed1.example-3-corrected.cert.json");
+    let mut c: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(c["verdict"], "holds");
+    c["claim"] = "example-3".into();
+    let tmp = std::env::temp_dir().join(format!("mechcert-relabel-{}.json", std::process::id()));
+    std::fs::write(&tmp, serde_json::to_string(&c).unwrap()).unwrap();
+    let (code, text) = cert_check(&tmp, &["--independent-only"]);
+    assert_eq!(code, 0, "the independent checker alone cannot tell: {text}");
+    let (code, text) = cert_check(&tmp, &[]);
+    assert_eq!(code, 2, "{text}");
+    assert!(
+        text.contains("not the certificate mechcert writes for `example-3`"),
+        "{text}"
+    );
 }

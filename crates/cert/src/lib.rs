@@ -65,6 +65,7 @@ const TOP_KEYS: &[&str] = &[
     "quantities",
     "assertions",
     "note",
+    "derived_from",
 ];
 
 fn string_field<'a>(
@@ -132,6 +133,9 @@ pub fn check_certificate_for_claims(
             .ok_or_else(|| CertError::new("instance", "missing"))?,
     )
     .map_err(|e| CertError::new("instance", e))?;
+    if let Some(d) = o.get("derived_from") {
+        instance::Instance::parse(d).map_err(|e| CertError::new("derived_from", e))?;
+    }
 
     let qs = o
         .get("quantities")

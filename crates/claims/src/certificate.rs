@@ -362,6 +362,22 @@ impl<'e> Builder<'e> {
     }
 
     /// The verdict by FORMAT.md's rule, and the certificate.
+    /// As [`Builder::finish`] for a certificate whose instance was built from the instance the
+    /// claim was asked about (Remark 1 extends it by a buyer type): that one is recorded as
+    /// `derived_from`, so the certificate can be regenerated from it.
+    pub fn finish_derived(
+        self,
+        claim: &crate::Claim,
+        instance: &Instance,
+        derived_from: &Instance,
+    ) -> Certified {
+        let mut c = self.finish(claim, instance);
+        if let Value::Object(o) = &mut c.certificate {
+            o.insert("derived_from".into(), derived_from.to_json());
+        }
+        c
+    }
+
     pub fn finish(self, claim: &crate::Claim, instance: &Instance) -> Certified {
         let failed = |role| self.assertions.iter().find(|a| a.role == role && !a.holds);
         let claims = self

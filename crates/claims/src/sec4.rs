@@ -170,7 +170,7 @@ fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
         "Pi'(b) -> +inf",
         grows,
     );
-    Ok(bd.finish(c, &fam))
+    Ok(bd.finish_derived(c, &fam, inst))
 }
 
 pub fn claims() -> Vec<Claim> {
