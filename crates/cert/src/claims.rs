@@ -9,6 +9,7 @@ pub const CLAIM_IDS: &[&str] = &[
     "vcg-deficit",
     "vcg-prime-surplus-formula",
     "vcg-prime-dominant",
+    "vcg-prime-pointwise",
     "proposition-1",
     // Sec. 4
     "theorem-1",

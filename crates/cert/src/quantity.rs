@@ -1,6 +1,6 @@
 //! Quantities: each is recomputed from the instance by the checker's own code and compared
 //! with its recorded `value`. Kinds: `formula`, `vcg-prime-surplus`, `vcg-surplus`,
-//! `tight-surplus`, `tight-interim`, `welfare`, `implementable`, `lp`, `mechanism`,
+//! `tight-surplus`, `tight-interim`, `transfer`, `welfare`, `implementable`, `lp`, `mechanism`,
 //! `poly-identity`, `poly-sign`, `has-parameter`.
 
 use std::collections::HashMap;
@@ -68,7 +68,7 @@ impl Ctx<'_> {
 
 const COMMON: &[&str] = &["name", "kind", "value", "note"];
 
-const KINDS: &str = "formula, vcg-prime-surplus, vcg-surplus, tight-surplus, tight-interim, welfare, implementable, lp, mechanism, poly-identity, poly-sign, has-parameter";
+const KINDS: &str = "formula, vcg-prime-surplus, vcg-surplus, tight-surplus, tight-interim, transfer, welfare, implementable, lp, mechanism, poly-identity, poly-sign, has-parameter";
 
 fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
@@ -76,6 +76,7 @@ fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
         "vcg-prime-surplus" | "vcg-surplus" => &["buyers", "tie_break"],
         "tight-surplus" | "welfare" | "implementable" => &["allocation"],
         "tight-interim" => &["allocation", "side", "index"],
+        "transfer" => &["mechanism", "side", "profile"],
         "has-parameter" => &[],
         "lp" => &["model", "options", "status", "x", "y"],
         "mechanism" => &["tables", "named", "properties"],
@@ -172,6 +173,39 @@ fn interim_side(o: &Map<String, Value>, c: &Concrete) -> Result<(bool, usize), S
     }
 }
 
+/// A `transfer` quantity: the ex post transfer of VCG or VCG' (one buyer) paid by the buyer or
+/// received by the seller at the profile `[i, j]` (1-based: B_i, S_j).
+fn transfer(o: &Map<String, Value>, c: &Concrete) -> Result<Q, String> {
+    let tables = match json_str(req(o, "mechanism")?).map_err(|e| format!("`mechanism`: {e}"))? {
+        "vcg" => single::vcg(c),
+        "vcg-prime" => single::vcg_prime(c),
+        s => return Err(format!("`mechanism`: `{s}` is not `vcg` or `vcg-prime`")),
+    };
+    let buyer = match json_str(req(o, "side")?).map_err(|e| format!("`side`: {e}"))? {
+        "buyer" => true,
+        "seller" => false,
+        s => return Err(format!("`side`: `{s}` is not `buyer` or `seller`")),
+    };
+    let profile = req(o, "profile")?
+        .as_array()
+        .filter(|a| a.len() == 2)
+        .ok_or("`profile`: expected [i, j], the buyer and seller value indices")?;
+    let index = |v: &Value, len: usize, who: &str| -> Result<usize, String> {
+        let i = json_count(v, u64::MAX).map_err(|e| format!("`profile`: {e}"))?;
+        match usize::try_from(i) {
+            Ok(i) if (1..=len).contains(&i) => Ok(i - 1),
+            _ => Err(format!(
+                "`profile`: {i} is out of range 1..{len} (the {who} values)"
+            )),
+        }
+    };
+    let (i, j) = (
+        index(&profile[0], c.m(), "buyer")?,
+        index(&profile[1], c.n(), "seller")?,
+    );
+    Ok(if buyer { &tables.tb } else { &tables.ts }[i][j].clone())
+}
+
 /// The kinds whose value is a number computable on a concrete instance.
 fn number_at(
     o: &Map<String, Value>,
@@ -214,6 +248,10 @@ fn number_at(
         "welfare" => {
             single_buyer(c, kind)?;
             Ok(single::welfare(c, &allocation(o, &scope, c)?))
+        }
+        "transfer" => {
+            single_buyer(c, kind)?;
+            transfer(o, c)
         }
         _ => Err(format!("kind `{kind}` has no numeric value here")),
     }

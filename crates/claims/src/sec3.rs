@@ -1,13 +1,91 @@
 //! Section 3: VCG runs a deficit; the closed form of Π^VCG'; truth-telling is dominant in
-//! VCG'; Proposition 1 (VCG' maximises the surplus among efficient IC IR mechanisms).
+//! VCG'; VCG' against VCG profile by profile (payments and the ex post surplus B_l - S_h);
+//! Proposition 1 (VCG' maximises the surplus among efficient IC IR mechanisms).
 
+use mechcert_model::Instance;
 use mechcert_opt::{Model, build, solve_named};
 use mechcert_verify::Property;
+use serde_json::json;
 
-use crate::certificate::{Rel, Role};
+use crate::certificate::{Certified, Rel, Role, Val};
 use crate::evidence::{self, checkable, disjoint_values, one_buyer};
-use crate::expr::{Expr, b, fb, fs, num, s, sum};
+use crate::expr::{Expr, b, fb, fs, num, q, s, sum};
 use crate::registry::{Claim, generic, on_concrete, with_ties};
+use mechcert_num::Rat;
+
+/// Section 3, after Definition 2: at every profile VCG' takes at least as much from the buyer
+/// and pays the seller at most as much as VCG; when B_i > S_j, with B_l = min(V_b ∩ [S_j, B_i])
+/// and S_h = max(V_s ∩ [S_j, B_i]), B_l > S_h gives the ex post surplus B_l - S_h.
+fn vcg_prime_pointwise(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+    on_concrete(c, inst, |bd| {
+        if !(one_buyer(bd) && disjoint_values(bd)) {
+            return Ok(());
+        }
+        let env = bd.env().clone();
+        let (v, w) = (mechcert_mech::vcg(&env), mechcert_mech::vcg_prime(&env));
+        for i in 0..env.m() {
+            for j in 0..env.n() {
+                let at = format!("(B{}, S{})", i + 1, j + 1);
+                let mut transfer = |mech: &str, side: &str, value: &Rat| {
+                    let name = format!("t_{side} {mech} {at}");
+                    let fields = json!({"kind": "transfer", "mechanism": mech, "side": side, "profile": [i + 1, j + 1]});
+                    bd.record(&name, fields, Val::Num(value.clone()))
+                };
+                let (vb, vs) = (
+                    transfer("vcg", "buyer", &v.tb[(i, j)]),
+                    transfer("vcg", "seller", &v.ts[(i, j)]),
+                );
+                let (wb, ws) = (
+                    transfer("vcg-prime", "buyer", &w.tb[(i, j)]),
+                    transfer("vcg-prime", "seller", &w.ts[(i, j)]),
+                );
+                bd.compare(
+                    Role::Claim,
+                    &format!("at {at} VCG' takes at least as much from the buyer as VCG"),
+                    &wb,
+                    Rel::Ge,
+                    &vb,
+                );
+                bd.compare(
+                    Role::Claim,
+                    &format!("at {at} VCG' pays the seller at most as much as VCG"),
+                    &ws,
+                    Rel::Le,
+                    &vs,
+                );
+                if !env.trades(i, j) {
+                    continue;
+                }
+                // B_l = min(V_b ∩ [S_j, B_i]) and S_h = max(V_s ∩ [S_j, B_i]); both exist
+                // (B_i and S_j themselves)
+                let l = (0..=i).find(|&k| env.b(k) >= env.s(j)).expect("B_i >= S_j");
+                let h = (j..env.n())
+                    .rev()
+                    .find(|&k| env.s(k) <= env.b(i))
+                    .expect("S_j <= B_i");
+                if env.b(l) <= env.s(h) {
+                    continue;
+                }
+                let gap = format!("B_l - S_h at {at}");
+                bd.formula(&gap, &(b(l + 1) - s(h + 1)))?;
+                let surplus = format!("VCG' ex post surplus at {at}");
+                bd.formula(&surplus, &(q(&wb) - q(&ws)))?;
+                bd.compare(
+                    Role::Claim,
+                    &format!(
+                        "at {at} (B_l = B{}, S_h = S{}, B_l > S_h) VCG' realizes the ex post surplus B_l - S_h",
+                        l + 1,
+                        h + 1
+                    ),
+                    &surplus,
+                    Rel::Eq,
+                    &gap,
+                );
+            }
+        }
+        Ok(())
+    })
+}
 
 pub fn claims() -> Vec<Claim> {
     vec![
@@ -101,6 +179,15 @@ pub fn claims() -> Vec<Claim> {
                 })
             },
             generate: with_ties,
+            existential: false,
+        },
+        Claim {
+            id: "vcg-prime-pointwise",
+            section: "Sec. 3",
+            statement: "for every pair of value reports VCG' extracts at least as high payments from the buyer and provides at most as high payments to the seller as VCG; for B_i > S_j with B_l = min(V_b ∩ [S_j, B_i]) and S_h = max(V_s ∩ [S_j, B_i]), if B_l > S_h the designer realizes an ex post surplus of B_l - S_h",
+            reading: "as printed, at every profile of the instance",
+            certify: vcg_prime_pointwise,
+            generate: generic,
             existential: false,
         },
         Claim {
