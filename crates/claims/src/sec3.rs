@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::certificate::{Certified, Rel, Role, Val};
 use crate::evidence::{self, checkable, disjoint_values, one_buyer};
-use crate::expr::{Expr, b, fb, fs, num, q, s, sum};
+use crate::expr::{Expr, b, fb, fs, num, pb, ps, q, s, sum};
 use crate::registry::{Claim, generic, on_concrete, with_ties};
 use mechcert_num::Rat;
 
@@ -116,7 +116,7 @@ pub fn claims() -> Vec<Claim> {
         Claim {
             id: "vcg-prime-surplus-formula",
             section: "Sec. 3",
-            statement: "Π^VCG' = Σ_i (1 - F_b(B_{i-1}))(F_s(B_i) - F_s(B_{i-1})) B_i - Σ_j F_s(S_j)(F_b(S_{j+1}) - F_b(S_j)) S_j equals the expected surplus of VCG'",
+            statement: "Π^VCG' = Σ_i (1 - F_b(B_{i-1}))(F_s(B_i) - F_s(B_{i-1})) B_i - Σ_j F_s(S_j)(F_b(S_{j+1}) - F_b(S_j)) S_j equals the expected surplus of VCG', as does the expression it is rewritten from, Σ_i p_b(B_i) Σ_{k<=i} (F_s(B_k) - F_s(B_{k-1})) B_k - Σ_j p_s(S_j) Σ_{k>=j} (F_b(S_{k+1}) - F_b(S_k)) S_k",
             reading: "as printed, with footnote 4's conventions F(B_0) = 0 and F_b(S_{n+1}) = 1",
             certify: |c, inst| {
                 on_concrete(c, inst, |bd| {
@@ -139,6 +139,30 @@ pub fn claims() -> Vec<Claim> {
                         Role::Claim,
                         "the closed form equals the surplus of VCG'",
                         "closed form",
+                        Rel::Eq,
+                        "Pi_VCG'",
+                    );
+                    // the expression it is rewritten from: Σ_i p_b(B_i) Σ_{k<=i} (F_s(B_k) -
+                    // F_s(B_{k-1})) B_k - Σ_j p_s(S_j) Σ_{k>=j} (F_b(S_{k+1}) - F_b(S_k)) S_k
+                    let paid = (1..=m).map(|i| {
+                        pb(i)
+                            * sum((1..=i).map(|k| {
+                                let below = if k == 1 { num(0) } else { fs(b(k - 1)) };
+                                (fs(b(k)) - below) * b(k)
+                            }))
+                    });
+                    let received = (1..=n).map(|j| {
+                        ps(j)
+                            * sum((j..=n).map(|k| {
+                                let above = if k == n { num(1) } else { fb(s(k + 1)) };
+                                (above - fb(s(k))) * s(k)
+                            }))
+                    });
+                    bd.formula("expected payments", &(sum(paid) - sum(received)))?;
+                    bd.compare(
+                        Role::Claim,
+                        "the expected payments before the rewriting equal the surplus of VCG'",
+                        "expected payments",
                         Rel::Eq,
                         "Pi_VCG'",
                     );
