@@ -280,8 +280,8 @@ fn json<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str) -> serde_json::
     v
 }
 
-/// Each property over all cells of a family: it holds if it holds in every cell (`null` if
-/// some cell left it undecided), counts add up, `min_slack` is the least constant one when
+/// Each property over all cells of a family: it fails if it fails in some cell, else it is
+/// undecided (`null`) if some cell left it undecided, else it holds; counts add up, `min_slack` is the least constant one when
 /// every cell has one (else `null`: slacks are polynomials), and `fails_on` lists the regions.
 fn merged_properties(cells: &[serde_json::Value]) -> serde_json::Value {
     use serde_json::Value;
@@ -291,10 +291,13 @@ fn merged_properties(cells: &[serde_json::Value]) -> serde_json::Value {
     };
     for key in first.keys() {
         let each: Vec<&Value> = cells.iter().map(|c| &c["properties"][key]).collect();
-        let holds = if each.iter().any(|p| p["holds"].is_null()) {
+        // false if some cell fails, else undecided if some cell is, else true
+        let holds = if each.iter().any(|p| p["holds"] == false) {
+            Value::Bool(false)
+        } else if each.iter().any(|p| p["holds"].is_null()) {
             Value::Null
         } else {
-            each.iter().all(|p| p["holds"] == true).into()
+            Value::Bool(true)
         };
         let total = |field: &str| -> Value {
             each.iter()

@@ -120,3 +120,36 @@ fn a_claim_id_moved_onto_another_claims_assertions_fails() {
         "{text}"
     );
 }
+
+#[test]
+fn a_second_best_certificate_and_a_reordered_noted_certificate_check() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = std::env::temp_dir();
+    // `solve second-best --json` writes a certificate for the computation `second-best`
+    let out = Command::new(env!("CARGO_BIN_EXE_mechcert"))
+        .args(["solve", "second-best", "--json"])
+        .arg(root.join("proofs/theorem-4-deficit.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sb = tmp.join(format!("mechcert-second-best-{}.json", std::process::id()));
+    std::fs::write(&sb, serde_json::to_string(&v["certificate"]).unwrap()).unwrap();
+    let (code, text) = cert_check(&sb, &[]);
+    assert_eq!(code, 0, "{text}");
+    // what the format leaves free does not matter: key order, notes, defaulted instance keys
+    let path = root.join("proofs/certificates/example-1.example-1.cert.json");
+    let c: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut o: Vec<(String, serde_json::Value)> =
+        c.as_object().unwrap().clone().into_iter().collect();
+    o.reverse();
+    let mut c: serde_json::Map<String, serde_json::Value> = o.into_iter().collect();
+    c.insert("note".into(), "reviewed by hand".into());
+    let inst = c["instance"].as_object_mut().unwrap();
+    inst.remove("seller_ties");
+    let free = tmp.join(format!("mechcert-reordered-{}.json", std::process::id()));
+    std::fs::write(&free, serde_json::to_string(&c).unwrap()).unwrap();
+    let (code, text) = cert_check(&free, &[]);
+    assert_eq!(code, 0, "{text}");
+}

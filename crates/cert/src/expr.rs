@@ -29,9 +29,9 @@ const MAX_DEPTH: usize = 100;
 
 /// Maximum number of nodes of one expression: one per number, symbol, reference and function
 /// call, and one per operator (`+ - * / ^`, unary minus, implicit multiplication). The largest
-/// formulas mechcert writes are Lemma 1's double sums, about 35 nodes per cell (i, j): 284 on
-/// the committed 3 x 3 certificates, about 560 on 4 x 4 (mechcert's search draws 2 to 4 types
-/// per side), about 9000 on 16 x 16. A chain of 5001 terms or more is refused.
+/// formulas mechcert writes (Lemma 1's double sum over references to one term per cell, the
+/// expected payments of Section 3) take a few nodes per cell and stay under the limit up to
+/// about 30 types per side. A chain of 5001 terms or more is refused.
 pub const MAX_NODES: usize = 10_000;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -174,25 +174,38 @@ pub fn test_allocations(
     out
 }
 
+/// One allocation of [`basis_allocations`]: its label, the matrix, and for a unit allocation
+/// the cell (i, j) (0-based) where it trades.
+pub struct BasisAllocation {
+    pub label: String,
+    pub x: Matrix<Rat>,
+    pub unit: Option<(usize, usize)>,
+}
+
 /// Allocations on which to check an identity that is linear in x (Lemma 1, Example 3's Π(x)):
 /// x* first, then the m·n unit allocations e(i,j) (trade at exactly one profile). The unit
-/// allocations are a basis of all m x n matrices, so equality on them proves the identity for
-/// every x on the instance.
-pub fn basis_allocations(env: &Env<Rat>) -> Vec<(String, Matrix<Rat>)> {
+/// allocations are a basis of all m x n matrices and both sides are linear maps on all of
+/// them, so equality on the units proves the identity for every x on the instance.
+pub fn basis_allocations(env: &Env<Rat>) -> Vec<BasisAllocation> {
     let (m, n) = (env.m(), env.n());
-    let mut out = vec![("x*".to_string(), mechcert_mech::efficient_allocation(env))];
+    let mut out = vec![BasisAllocation {
+        label: "x*".to_string(),
+        x: mechcert_mech::efficient_allocation(env),
+        unit: None,
+    }];
     for i in 0..m {
         for j in 0..n {
-            out.push((
-                format!("the unit allocation x(B{}, S{}) = 1", i + 1, j + 1),
-                Matrix::from_fn(m, n, |a, b| {
+            out.push(BasisAllocation {
+                label: format!("the unit allocation x(B{}, S{}) = 1", i + 1, j + 1),
+                x: Matrix::from_fn(m, n, |a, b| {
                     if (a, b) == (i, j) {
                         Rat::ONE
                     } else {
                         Rat::ZERO
                     }
                 }),
-            ));
+                unit: Some((i, j)),
+            });
         }
     }
     out

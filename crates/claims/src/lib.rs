@@ -23,6 +23,12 @@ pub use registry::{Claim, Generator, all, find};
 /// For claims defined outside the registry (tests, extensions).
 pub use registry::{generic as registry_generic, on_concrete as registry_on_concrete};
 
+/// Certificate ids that name a computation rather than a claim of the paper (written by
+/// `mechcert solve`, not by the registry).
+pub fn is_computation(id: &str) -> bool {
+    id == "second-best"
+}
+
 /// The certificate of `mechcert solve second-best`: the LP optimum (primal and dual), the
 /// first-best welfare, and the assertions that the second best is `welfare` and does not
 /// exceed the first best.

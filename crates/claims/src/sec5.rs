@@ -491,8 +491,11 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
             .collect();
         let last_negative = pis.iter().rposition(Rat::is_negative);
         let i_star = last_negative.map_or(1, |k| k + 2);
+        // Π_I is recorded while the checker can recompute it cheaply: it enumerates profiles
+        // or, beyond, the C(I + m - 1, m - 1) multisets of buyer types (times n sellers)
         let checkable_up_to = |i: usize| {
-            Rat::from(m).pow(i as u64) * Rat::from(n) <= Rat::from(evidence::CHECKABLE_PROFILES)
+            let multisets = (1..m).fold(Rat::ONE, |k, t| k * Rat::from(i + t) / Rat::from(t));
+            multisets * Rat::from(n) <= Rat::from(evidence::CHECKABLE_PROFILES)
         };
         // Π_I = (1 - q_I) limit + q_I E[surplus | fewer than two buyers at B_m], and every ex
         // post surplus lies in [s_min, s_max] with s_max = B_m - S_1 (a buyer pays at most B_m,
@@ -533,9 +536,15 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
             }
         }
         bd.formula("I*", &num(i_star as i64))?;
+        let recorded = match (1..j).find(|&i| !checkable_up_to(i)) {
+            None => "every Π_I below J is in this certificate".to_string(),
+            Some(i) => format!(
+                "Π_I for I < {i} are in this certificate; the others below J were computed by mechcert only"
+            ),
+        };
         bd.compare(
             Role::Case,
-            &format!("the threshold: Π_I >= 0 for every I >= I* = {i_star}, and I* is the smallest such I"),
+            &format!("the threshold: Π_I >= 0 for every I >= I* = {i_star}, and I* is the smallest such I ({recorded})"),
             "I*",
             Rel::Eq,
             &i_star.to_string(),

@@ -12,7 +12,7 @@ use crate::certificate::{Builder, Certified, Rel, Role};
 use crate::evidence::{
     self, Alloc, basis_allocations, one_buyer, shape, test_allocations, value_order,
 };
-use crate::expr::{Expr, b, fb, fs, num, pb, ps, s, x};
+use crate::expr::{Expr, b, fb, fs, num, pb, ps, q, s, x};
 use crate::registry::{Claim, generic, on_concrete};
 
 /// The buyer's virtual value as printed in Lemma 1 (B_{m+1} appears multiplied by
@@ -38,11 +38,9 @@ pub fn psi_s(j: usize) -> Expr {
     e / ps(j)
 }
 
-/// Lemma 1's double sum with the buyer index i over 1..=bi and the seller index j over 1..=sj.
-fn lemma_1_sum(bi: usize, sj: usize, m: usize) -> Expr {
-    let terms = (1..=bi)
-        .flat_map(|i| (1..=sj).map(move |j| (psi_b(i, m) - psi_s(j)) * x(i, j) * pb(i) * ps(j)));
-    crate::expr::sum(terms)
+/// Lemma 1's summand for the cell (i, j) without x: [ψ_b(B_i) - ψ_s(S_j)] p_b(B_i) p_s(S_j).
+fn lemma_1_term(i: usize, j: usize, m: usize) -> Expr {
+    (psi_b(i, m) - psi_s(j)) * pb(i) * ps(j)
 }
 
 fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
@@ -66,16 +64,31 @@ fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, Str
                 return Ok(());
             }
         }
-        let env = bd.env();
-        for (k, (label, xm)) in basis_allocations(env).into_iter().enumerate() {
-            let a = Alloc::numbers(&xm);
+        // The double sum is Σ_{i,j} x(i,j) c(i,j) with one recorded term c(i,j) per cell: at x*
+        // it is checked as a sum, at the unit allocation e(i,j) it is the term c(i,j) itself.
+        let term = |i: usize, j: usize| format!("Lemma 1 term ({i},{j})");
+        for i in 1..=m {
+            for j in 1..=n {
+                bd.formula(&term(i, j), &lemma_1_term(i, j, m))?;
+            }
+        }
+        let env = bd.env().clone();
+        let double_sum =
+            crate::expr::sum((1..=m).flat_map(|i| (1..=n).map(move |j| x(i, j) * q(&term(i, j)))));
+        for (k, a) in basis_allocations(&env).into_iter().enumerate() {
             let pi = format!("Pi(x{k})");
-            let f = format!("Lemma 1 at x{k}");
-            evidence::tight_surplus(bd, &pi, &a);
-            bd.formula_at(&f, &lemma_1_sum(m, n, m), &xm)?;
+            evidence::tight_surplus(bd, &pi, &Alloc::numbers(&a.x));
+            let f = match a.unit {
+                Some((i, j)) => term(i + 1, j + 1),
+                None => {
+                    let f = format!("Lemma 1 at x{k}");
+                    bd.formula_at(&f, &double_sum, &a.x)?;
+                    f
+                }
+            };
             bd.compare(
                 Role::Claim,
-                &format!("Lemma 1 at {label}"),
+                &format!("Lemma 1 at {}", a.label),
                 &f,
                 Rel::Eq,
                 &pi,
@@ -223,14 +236,14 @@ fn example_3(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, S
             return Ok(());
         }
         let env = bd.env();
-        for (k, (label, xm)) in basis_allocations(env).into_iter().enumerate() {
+        for (k, a) in basis_allocations(env).into_iter().enumerate() {
             let pi = format!("Pi(x{k})");
-            evidence::tight_surplus(bd, &pi, &Alloc::numbers(&xm));
+            evidence::tight_surplus(bd, &pi, &Alloc::numbers(&a.x));
             let f = format!("printed Pi(x{k})");
-            bd.formula_at(&f, &example_3_pi(), &xm)?;
+            bd.formula_at(&f, &example_3_pi(), &a.x)?;
             bd.compare(
                 Role::Claim,
-                &format!("the printed Π(x) at {label}"),
+                &format!("the printed Π(x) at {}", a.label),
                 &f,
                 Rel::Eq,
                 &pi,
@@ -383,7 +396,7 @@ pub fn claims() -> Vec<Claim> {
             id: "lemma-1",
             section: "Lemma 1",
             statement: "Π(x) = Σ_{i=1}^{n} Σ_{j=1}^{m} [ψ_b(B_i) - ψ_s(S_j)] x(B_i, S_j) p_B(B_i) p_S(S_j) for the tight mechanism of any implementable x",
-            reading: "as printed, including the summation bounds (buyer index i up to n, seller index j up to m). Checked at x* and at the m·n unit allocations: both sides are linear in x and the implementable allocations span all m x n matrices, so this proves the identity for every x on the instance",
+            reading: "as printed, including the summation bounds (buyer index i up to n, seller index j up to m). Checked at x* and at the m·n unit allocations: both sides are linear maps on all m x n matrices and the unit allocations are a basis, so this proves the identity for every x on the instance",
             certify: |c, inst| lemma_1(c, inst, false),
             generate: generic,
             existential: false,
@@ -392,7 +405,7 @@ pub fn claims() -> Vec<Claim> {
             id: "lemma-1-corrected",
             section: "Lemma 1",
             statement: "Π(x) = Σ_{i=1}^{m} Σ_{j=1}^{n} [ψ_b(B_i) - ψ_s(S_j)] x(B_i, S_j) p_B(B_i) p_S(S_j)",
-            reading: "corrected summation bounds: i over the m buyer types, j over the n seller types. Checked at x* and at the m·n unit allocations: both sides are linear in x and the implementable allocations span all m x n matrices, so this proves the identity for every x on the instance",
+            reading: "corrected summation bounds: i over the m buyer types, j over the n seller types. Checked at x* and at the m·n unit allocations: both sides are linear maps on all m x n matrices and the unit allocations are a basis, so this proves the identity for every x on the instance",
             certify: |c, inst| lemma_1(c, inst, true),
             generate: generic,
             existential: false,
@@ -419,7 +432,7 @@ pub fn claims() -> Vec<Claim> {
             id: "example-3",
             section: "Ex. 3",
             statement: "2x2, B2 > S2 > B1 > S1: the printed Π(x) of a tight mechanism, and Π(x*) = p_b(B2)p_s(S2)B2 + p_s(S1)B1 - p_b(B2)S2 - p_b(B1)S1",
-            reading: "as printed. Checked at x* and at the four unit allocations: both sides are linear in x and the implementable allocations span all m x n matrices, so this proves the identity for every x on the instance",
+            reading: "as printed. Checked at x* and at the four unit allocations: both sides are linear maps on all m x n matrices and the unit allocations are a basis, so this proves the identity for every x on the instance",
             certify: |c, inst| example_3(c, inst, false),
             generate: ordered_2x2,
             existential: false,

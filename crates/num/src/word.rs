@@ -137,17 +137,52 @@ mod tests {
     }
 
     #[test]
-    fn dividers_return_exactly_the_exact_quotients() {
-        for d in [1u64, 2, 3, 12, 1 << 63, u64::MAX] {
+    fn divider_64_agrees_with_division() {
+        for d in [
+            1u64,
+            2,
+            3,
+            6,
+            7,
+            12,
+            1 << 20,
+            3 << 40,
+            104747,
+            u64::MAX,
+            u64::MAX - 1,
+        ] {
             let div = ExactDivider64::new(d);
-            for n in [0u64, 1, 2, 3, 24, 36, 1 << 63, u64::MAX - 1, u64::MAX] {
+            for n in [
+                0u64,
+                1,
+                d,
+                d.wrapping_mul(5),
+                12345678,
+                u64::MAX,
+                1 << 63,
+                6 << 50,
+            ] {
                 let want = (n % d == 0).then(|| n / d);
                 assert_eq!(div.quotient(n), want, "{n} / {d}");
             }
-            let div = ExactDivider128::new(d as u128 * 3);
-            for n in [0u128, 3, 6, d as u128 * 3, d as u128 * 9, u128::MAX] {
-                let want = (n % (d as u128 * 3) == 0).then(|| n / (d as u128 * 3));
-                assert_eq!(div.quotient(n), want, "{n} / {}", d as u128 * 3);
+        }
+    }
+
+    #[test]
+    fn divider_128_agrees_with_division() {
+        for d in [1u128, 2, 3, 12, 104747, 1 << 70, (3 << 90) + 6, u128::MAX] {
+            let div = ExactDivider128::new(d);
+            for n in [
+                0u128,
+                1,
+                d,
+                d.wrapping_mul(7),
+                1 << 127,
+                u128::MAX,
+                123456789,
+            ] {
+                let want = (n % d == 0).then(|| n / d);
+                assert_eq!(div.quotient(n), want, "{n} / {d}");
             }
         }
     }
