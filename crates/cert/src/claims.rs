@@ -19,6 +19,8 @@ pub const CLAIM_IDS: &[&str] = &[
     "section-5-bb-construction",
     "tie-break-invariance",
     "example-1",
+    "adding-buyer-two-types",
+    "adding-buyer-can-hurt",
     "example-2",
     "large-market",
     "large-market-corrected",

@@ -148,6 +148,96 @@ fn example_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
             Rel::Eq,
             "printed recursion",
         );
+        // "Π_{I-1} >= 0 implies Π_I > 0"
+        if bd.compare(Role::Case, "Π_{I-1} >= 0", "Pi_(I-1)", Rel::Ge, "0") {
+            bd.compare(
+                Role::Claim,
+                "Π_{I-1} >= 0 implies Π_I > 0",
+                "Pi_I",
+                Rel::Gt,
+                "0",
+            );
+        }
+        Ok(())
+    })
+}
+
+/// The number of buyers I of an "adding a buyer" claim: the requested one, or 1 to 3.
+fn some_buyers(rng: &mut SplitMix64, buyers: usize) -> usize {
+    if buyers == 0 {
+        rng.range(1, 3) as usize
+    } else {
+        buyers
+    }
+}
+
+/// Section 5, after Example 1: "In the two type case adding an additional buyer will not
+/// destroy the possibility of efficient, budget balanced, incentive compatible and
+/// individually rational trade" — possibility with I buyers being Π_I >= 0.
+fn adding_buyer_two_types(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+    on_concrete(c, inst, |bd| {
+        if !(shape(bd, 2, 2) && evidence::disjoint_values(bd) && checkable(bd)) {
+            return Ok(());
+        }
+        let (i, tie) = (bd.env().buyers, bd.env().tie_break);
+        evidence::vcg_prime_surplus(bd, "Pi_I", i, tie);
+        if !bd.compare(
+            Role::Condition,
+            "efficient BB IC IR trade is possible with I buyers: Π_I >= 0",
+            "Pi_I",
+            Rel::Ge,
+            "0",
+        ) {
+            return Ok(());
+        }
+        evidence::vcg_prime_surplus(bd, "Pi_(I+1)", i + 1, tie);
+        bd.compare(
+            Role::Claim,
+            "it stays possible with one more buyer: Π_{I+1} >= 0",
+            "Pi_(I+1)",
+            Rel::Ge,
+            "0",
+        );
+        Ok(())
+    })
+}
+
+/// Section 5, after Example 1: "With more than two types, however, this is not the case. It
+/// can happen that with one buyer one can achieve ex post efficiency and budget balance,
+/// while with two buyers one can not" — an instance with Π_1 >= 0 > Π_2 (a witness).
+fn adding_buyer_can_hurt(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+    on_concrete(c, inst, |bd| {
+        bd.formula(
+            "more types",
+            &max(vec![Expr::Sym("m".into()), Expr::Sym("n".into())]),
+        )?;
+        let more = bd.compare(
+            Role::Condition,
+            "more than two types on some side",
+            "more types",
+            Rel::Gt,
+            "2",
+        );
+        if !(more && evidence::disjoint_values(bd)) {
+            return Ok(());
+        }
+        let tie = bd.env().tie_break;
+        evidence::vcg_prime_surplus(bd, "Pi_1", 1, tie);
+        evidence::vcg_prime_surplus(bd, "Pi_2", 2, tie);
+        bd.compare(
+            Role::Claim,
+            "with one buyer efficient BB trade is possible: Π_1 >= 0",
+            "Pi_1",
+            Rel::Ge,
+            "0",
+        );
+        bd.compare(
+            Role::Claim,
+            "with two buyers it is not: Π_2 < 0",
+            "Pi_2",
+            Rel::Lt,
+            "0",
+        );
         Ok(())
     })
 }
@@ -590,6 +680,27 @@ pub fn claims() -> Vec<Claim> {
                 alternating(rng, 2, i)
             },
             existential: false,
+        },
+        Claim {
+            id: "adding-buyer-two-types",
+            section: "Sec. 5",
+            statement: "in the two type case adding an additional buyer will not destroy the possibility of efficient, budget balanced, IC and IR trade",
+            reading: "as printed, for 2 x 2 types in any order: Π_I >= 0 implies Π_{I+1} >= 0 (possibility with I buyers is Π_I >= 0, Section 5)",
+            certify: adding_buyer_two_types,
+            generate: |rng, _, _, buyers| {
+                let i = some_buyers(rng, buyers);
+                generic(rng, 2, 2, i)
+            },
+            existential: false,
+        },
+        Claim {
+            id: "adding-buyer-can-hurt",
+            section: "Sec. 5",
+            statement: "with more than two types it can happen that with one buyer efficient budget balanced trade is possible while with two buyers it is not",
+            reading: "as printed, an existential claim: an instance with more than two types on some side and Π_1 >= 0 > Π_2 is a witness (Example 2 at k = 5 is one)",
+            certify: adding_buyer_can_hurt,
+            generate: |rng, m, n, _| generic(rng, m.max(3), n, 1),
+            existential: true,
         },
         Claim {
             id: "example-2",
