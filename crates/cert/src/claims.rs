@@ -10,6 +10,7 @@ pub const CLAIM_IDS: &[&str] = &[
     "vcg-prime-surplus-formula",
     "vcg-prime-dominant",
     "vcg-prime-pointwise",
+    "lemma-2",
     "proposition-1",
     // Sec. 4
     "theorem-1",

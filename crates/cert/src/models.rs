@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::instance::{Concrete, Matrix};
 use crate::lp::{Kind, Lin, Lp};
-use crate::number::{Q, json_bool, json_rat, json_str};
+use crate::number::{Q, json_bool, json_count, json_rat, json_str};
 use crate::single::tight_coefficients;
 
 /// The options of a model (FORMAT.md).
@@ -18,11 +18,15 @@ struct Options {
     ex_post_ir: bool,
     pi_ge: Option<bool>,
     welfare_at_least: Option<Q>,
+    /// `max-interim`: the buyer's side?, and the 1-based index of the type.
+    buyer_side: Option<bool>,
+    index: Option<usize>,
 }
 
 /// Model names and the options each accepts.
 const MODELS: &[(&str, &[&str])] = &[
     ("max-surplus", &["allocation"]),
+    ("max-interim", &["side", "index"]),
     ("bb-feasible", &["allocation", "free_ties", "ex_post_ir"]),
     ("second-best", &["ex_post_ir"]),
     ("reduced", &["pi"]),
@@ -82,6 +86,17 @@ fn options(
                 })
             }
             "welfare_at_least" => o.welfare_at_least = Some(json_rat(val).map_err(at)?),
+            "side" => {
+                o.buyer_side = Some(match json_str(val).map_err(at)? {
+                    "buyer" => true,
+                    "seller" => false,
+                    s => return Err(at(format!("`{s}` is not `buyer` or `seller`"))),
+                })
+            }
+            "index" => {
+                let i = json_count(val, u64::MAX).map_err(at)?;
+                o.index = Some(usize::try_from(i).map_err(|_| at("too large".into()))?);
+            }
             _ => unreachable!("allowed options are handled"),
         }
     }
@@ -302,6 +317,31 @@ pub fn build(
             for j in 0..n {
                 obj.add_scaled(&ts[j], &-&c.ps[j]);
             }
+            let p = Parts { x, tb, ts, t: None };
+            interim_rows(&mut lp, c, &p);
+            lp.objective = Some(obj);
+        }
+        "max-interim" => {
+            let (Some(buyer), Some(index)) = (o.buyer_side, o.index) else {
+                return Err("model `max-interim` needs the options `side` and `index`".into());
+            };
+            let len = if buyer { m } else { n };
+            if !(1..=len).contains(&index) {
+                return Err(format!("`options.index`: {index} is out of range 1..{len}"));
+            }
+            let x = constants(&c.efficient());
+            let tb: Vec<Lin> = (0..m)
+                .map(|i| Lin::var(lp.add_var(format!("tb({})", i + 1), None, None)))
+                .collect();
+            let ts: Vec<Lin> = (0..n)
+                .map(|j| Lin::var(lp.add_var(format!("ts({})", j + 1), None, None)))
+                .collect();
+            // maximise t̄_b(B_index), or -t̄_s(S_index)
+            let obj = if buyer {
+                tb[index - 1].clone()
+            } else {
+                ts[index - 1].clone().scaled(&neg_one())
+            };
             let p = Parts { x, tb, ts, t: None };
             interim_rows(&mut lp, c, &p);
             lp.objective = Some(obj);

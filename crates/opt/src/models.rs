@@ -20,6 +20,9 @@ use mechcert_num::Rat;
 pub enum Model {
     /// max E[t_b] - E[t_s] over interim transfers, for a fixed allocation (default x*).
     MaxSurplus { allocation: Option<Matrix<Rat>> },
+    /// max t̄_b(B_index) (buyer) or max -t̄_s(S_index) (seller) over interim transfers with
+    /// x = x*, interim IC and IR (Lemma 2); `index` is 0-based.
+    MaxInterim { buyer: bool, index: usize },
     /// Is there an ex post budget-balanced t with interim IC and IR (and ex post IR)?
     BbFeasible {
         allocation: Option<Matrix<Rat>>,
@@ -38,6 +41,7 @@ impl Model {
     pub fn name(&self) -> &'static str {
         match self {
             Model::MaxSurplus { .. } => "max-surplus",
+            Model::MaxInterim { .. } => "max-interim",
             Model::BbFeasible { .. } => "bb-feasible",
             Model::SecondBest { .. } => "second-best",
             Model::Reduced { .. } => "reduced",
@@ -78,6 +82,13 @@ impl Model {
                 if *free_ties {
                     o.insert("free_ties".into(), true.into());
                 }
+            }
+            Model::MaxInterim { buyer, index } => {
+                o.insert(
+                    "side".into(),
+                    if *buyer { "buyer" } else { "seller" }.into(),
+                );
+                o.insert("index".into(), (index + 1).into());
             }
             Model::SecondBest { ex_post_ir } => {
                 if *ex_post_ir {
@@ -395,6 +406,23 @@ pub fn build(env: &Env<Rat>, model: &Model) -> NamedLp {
             }
             let t = Transfers::Interim { tb: tbv, ts: tsv };
             incentive_rows(&mut b, env, &fixed(allocation), &t, false);
+            b.finish(model.clone())
+        }
+        Model::MaxInterim { buyer, index } => {
+            let mut b = Builder::new(Sense::Maximize);
+            let tbv: Vec<usize> = (0..env.m())
+                .map(|i| b.var(format!("tb({})", i + 1), None, None))
+                .collect();
+            let tsv: Vec<usize> = (0..env.n())
+                .map(|j| b.var(format!("ts({})", j + 1), None, None))
+                .collect();
+            if *buyer {
+                b.problem.objective[tbv[*index]] = Rat::ONE;
+            } else {
+                b.problem.objective[tsv[*index]] = -Rat::ONE;
+            }
+            let t = Transfers::Interim { tb: tbv, ts: tsv };
+            incentive_rows(&mut b, env, &fixed(&None), &t, false);
             b.finish(model.clone())
         }
         Model::BbFeasible {
