@@ -87,6 +87,24 @@ fn vcg_prime_pointwise(c: &Claim, inst: &Instance) -> Result<Certified, String> 
     })
 }
 
+/// VCG''s expected payment from buyer type B_i as printed in Section 3 (and Lemma 2's bound
+/// (A.1)): Σ_{k=1}^{i} (F_s(B_k) - F_s(B_{k-1})) B_k, with F_s(B_0) = 0 (footnote 4).
+fn buyer_payment(i: usize) -> Expr {
+    sum((1..=i).map(|k| {
+        let below = if k == 1 { num(0) } else { fs(b(k - 1)) };
+        (fs(b(k)) - below) * b(k)
+    }))
+}
+
+/// VCG''s expected payment to seller type S_j as printed in Section 3 (and Lemma 2's bound
+/// (A.2)): Σ_{k=j}^{n} (F_b(S_{k+1}) - F_b(S_k)) S_k, with F_b(S_{n+1}) = 1 (footnote 4).
+fn seller_payment(j: usize, n: usize) -> Expr {
+    sum((j..=n).map(|k| {
+        let above = if k == n { num(1) } else { fb(s(k + 1)) };
+        (above - fb(s(k))) * s(k)
+    }))
+}
+
 /// Lemma 2 (Appendix A, the step to Proposition 1): in every ex post efficient implementable
 /// mechanism t̄_b(B_i) <= Σ_{k<=i} (F_s(B_k) - F_s(B_{k-1})) B_k and t̄_s(S_j) >=
 /// Σ_{k>=j} (F_b(S_{k+1}) - F_b(S_k)) S_k: each bound against the exact LP optimum of that one
@@ -114,11 +132,7 @@ fn lemma_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
         for i in 1..=m {
             let lp = optimum(bd, true, i - 1)?;
             let bound = format!("(A.1) bound for B{i}");
-            let terms = (1..=i).map(|k| {
-                let below = if k == 1 { num(0) } else { fs(b(k - 1)) };
-                (fs(b(k)) - below) * b(k)
-            });
-            bd.formula(&bound, &sum(terms))?;
+            bd.formula(&bound, &buyer_payment(i))?;
             bd.compare(
                 Role::Claim,
                 &format!("(A.1) t̄_b(B{i}) <= Σ_(k<={i}) (F_s(B_k) - F_s(B_(k-1))) B_k in every efficient IC IR mechanism"),
@@ -132,11 +146,7 @@ fn lemma_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
             let least = format!("min t_s(S{j})");
             bd.formula(&least, &(num(0) - q(&lp)))?;
             let bound = format!("(A.2) bound for S{j}");
-            let terms = (j..=n).map(|k| {
-                let above = if k == n { num(1) } else { fb(s(k + 1)) };
-                (above - fb(s(k))) * s(k)
-            });
-            bd.formula(&bound, &sum(terms))?;
+            bd.formula(&bound, &seller_payment(j, n))?;
             bd.compare(
                 Role::Claim,
                 &format!("(A.2) t̄_s(S{j}) >= Σ_(k>={j}) (F_b(S_(k+1)) - F_b(S_k)) S_k in every efficient IC IR mechanism"),
@@ -206,20 +216,8 @@ pub fn claims() -> Vec<Claim> {
                     );
                     // the expression it is rewritten from: Σ_i p_b(B_i) Σ_{k<=i} (F_s(B_k) -
                     // F_s(B_{k-1})) B_k - Σ_j p_s(S_j) Σ_{k>=j} (F_b(S_{k+1}) - F_b(S_k)) S_k
-                    let paid = (1..=m).map(|i| {
-                        pb(i)
-                            * sum((1..=i).map(|k| {
-                                let below = if k == 1 { num(0) } else { fs(b(k - 1)) };
-                                (fs(b(k)) - below) * b(k)
-                            }))
-                    });
-                    let received = (1..=n).map(|j| {
-                        ps(j)
-                            * sum((j..=n).map(|k| {
-                                let above = if k == n { num(1) } else { fb(s(k + 1)) };
-                                (above - fb(s(k))) * s(k)
-                            }))
-                    });
+                    let paid = (1..=m).map(|i| pb(i) * buyer_payment(i));
+                    let received = (1..=n).map(|j| ps(j) * seller_payment(j, n));
                     bd.formula("expected payments", &(sum(paid) - sum(received)))?;
                     bd.compare(
                         Role::Claim,
