@@ -87,7 +87,7 @@ fn vcg_prime_pointwise(c: &Claim, inst: &Instance) -> Result<Certified, String> 
     })
 }
 
-/// VCG''s expected payment from buyer type B_i as printed in Section 3 (and Lemma 2's bound
+/// In VCG', the expected payment from buyer type B_i as printed in Section 3 (and Lemma 2's bound
 /// (A.1)): Σ_{k=1}^{i} (F_s(B_k) - F_s(B_{k-1})) B_k, with F_s(B_0) = 0 (footnote 4).
 fn buyer_payment(i: usize) -> Expr {
     sum((1..=i).map(|k| {
@@ -96,7 +96,7 @@ fn buyer_payment(i: usize) -> Expr {
     }))
 }
 
-/// VCG''s expected payment to seller type S_j as printed in Section 3 (and Lemma 2's bound
+/// In VCG', the expected payment to seller type S_j as printed in Section 3 (and Lemma 2's bound
 /// (A.2)): Σ_{k=j}^{n} (F_b(S_{k+1}) - F_b(S_k)) S_k, with F_b(S_{n+1}) = 1 (footnote 4).
 fn seller_payment(j: usize, n: usize) -> Expr {
     sum((j..=n).map(|k| {
