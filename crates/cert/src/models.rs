@@ -302,46 +302,39 @@ pub fn build(
     let (m, n) = (c.m(), c.n());
     let mut lp = Lp::default();
     match model {
-        "max-surplus" => {
-            let x = constants(o.allocation.as_ref().unwrap_or(&c.efficient()));
+        "max-surplus" | "max-interim" => {
             let tb: Vec<Lin> = (0..m)
                 .map(|i| Lin::var(lp.add_var(format!("tb({})", i + 1), None, None)))
                 .collect();
             let ts: Vec<Lin> = (0..n)
                 .map(|j| Lin::var(lp.add_var(format!("ts({})", j + 1), None, None)))
                 .collect();
-            let mut obj = Lin::default();
-            for i in 0..m {
-                obj.add_scaled(&tb[i], &c.pb[i]);
-            }
-            for j in 0..n {
-                obj.add_scaled(&ts[j], &-&c.ps[j]);
-            }
-            let p = Parts { x, tb, ts, t: None };
-            interim_rows(&mut lp, c, &p);
-            lp.objective = Some(obj);
-        }
-        "max-interim" => {
-            let (Some(buyer), Some(index)) = (o.buyer_side, o.index) else {
-                return Err("model `max-interim` needs the options `side` and `index`".into());
-            };
-            let len = if buyer { m } else { n };
-            if !(1..=len).contains(&index) {
-                return Err(format!("`options.index`: {index} is out of range 1..{len}"));
-            }
-            let x = constants(&c.efficient());
-            let tb: Vec<Lin> = (0..m)
-                .map(|i| Lin::var(lp.add_var(format!("tb({})", i + 1), None, None)))
-                .collect();
-            let ts: Vec<Lin> = (0..n)
-                .map(|j| Lin::var(lp.add_var(format!("ts({})", j + 1), None, None)))
-                .collect();
-            // maximise t̄_b(B_index), or -t̄_s(S_index)
-            let obj = if buyer {
-                tb[index - 1].clone()
+            let obj = if model == "max-surplus" {
+                // E[t_b] - E[t_s]
+                let mut obj = Lin::default();
+                for i in 0..m {
+                    obj.add_scaled(&tb[i], &c.pb[i]);
+                }
+                for j in 0..n {
+                    obj.add_scaled(&ts[j], &-&c.ps[j]);
+                }
+                obj
             } else {
-                ts[index - 1].clone().scaled(&neg_one())
+                // t̄_b(B_index), or -t̄_s(S_index)
+                let (Some(buyer), Some(index)) = (o.buyer_side, o.index) else {
+                    return Err("model `max-interim` needs the options `side` and `index`".into());
+                };
+                let len = if buyer { m } else { n };
+                if !(1..=len).contains(&index) {
+                    return Err(format!("`options.index`: {index} is out of range 1..{len}"));
+                }
+                if buyer {
+                    tb[index - 1].clone()
+                } else {
+                    ts[index - 1].clone().scaled(&neg_one())
+                }
             };
+            let x = constants(o.allocation.as_ref().unwrap_or(&c.efficient()));
             let p = Parts { x, tb, ts, t: None };
             interim_rows(&mut lp, c, &p);
             lp.objective = Some(obj);

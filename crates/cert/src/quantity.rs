@@ -155,13 +155,18 @@ fn vcg_surplus(o: &Map<String, Value>, c: &Concrete, which: Which) -> Result<Q, 
     }
 }
 
+/// The `side` field: `"buyer"` (true) or `"seller"` (false).
+fn buyer_side(o: &Map<String, Value>) -> Result<bool, String> {
+    match json_str(req(o, "side")?).map_err(|e| format!("`side`: {e}"))? {
+        "buyer" => Ok(true),
+        "seller" => Ok(false),
+        s => Err(format!("`side`: `{s}` is not `buyer` or `seller`")),
+    }
+}
+
 /// `side` and `index` of a `tight-interim` quantity: (buyer?, 0-based index).
 fn interim_side(o: &Map<String, Value>, c: &Concrete) -> Result<(bool, usize), String> {
-    let buyer = match json_str(req(o, "side")?).map_err(|e| format!("`side`: {e}"))? {
-        "buyer" => true,
-        "seller" => false,
-        s => return Err(format!("`side`: `{s}` is not `buyer` or `seller`")),
-    };
+    let buyer = buyer_side(o)?;
     let len = if buyer { c.m() } else { c.n() };
     let i = json_count(req(o, "index")?, u64::MAX).map_err(|e| format!("`index`: {e}"))?;
     match usize::try_from(i) {
@@ -181,11 +186,7 @@ fn transfer(o: &Map<String, Value>, c: &Concrete) -> Result<Q, String> {
         "vcg-prime" => single::vcg_prime(c),
         s => return Err(format!("`mechanism`: `{s}` is not `vcg` or `vcg-prime`")),
     };
-    let buyer = match json_str(req(o, "side")?).map_err(|e| format!("`side`: {e}"))? {
-        "buyer" => true,
-        "seller" => false,
-        s => return Err(format!("`side`: `{s}` is not `buyer` or `seller`")),
-    };
+    let buyer = buyer_side(o)?;
     let profile = req(o, "profile")?
         .as_array()
         .filter(|a| a.len() == 2)

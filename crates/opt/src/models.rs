@@ -390,7 +390,7 @@ pub fn build(env: &Env<Rat>, model: &Model) -> NamedLp {
         Alloc::Fixed(a.clone().unwrap_or_else(|| efficient_allocation(env)))
     };
     match model {
-        Model::MaxSurplus { allocation } => {
+        Model::MaxSurplus { .. } | Model::MaxInterim { .. } => {
             let mut b = Builder::new(Sense::Maximize);
             let tbv: Vec<usize> = (0..env.m())
                 .map(|i| b.var(format!("tb({})", i + 1), None, None))
@@ -398,31 +398,30 @@ pub fn build(env: &Env<Rat>, model: &Model) -> NamedLp {
             let tsv: Vec<usize> = (0..env.n())
                 .map(|j| b.var(format!("ts({})", j + 1), None, None))
                 .collect();
-            for (i, &v) in tbv.iter().enumerate() {
-                b.problem.objective[v] = env.pb[i].clone();
-            }
-            for (j, &v) in tsv.iter().enumerate() {
-                b.problem.objective[v] = -env.ps[j].clone();
-            }
+            let allocation = match model {
+                Model::MaxSurplus { allocation } => {
+                    // E[t_b] - E[t_s]
+                    for (i, &v) in tbv.iter().enumerate() {
+                        b.problem.objective[v] = env.pb[i].clone();
+                    }
+                    for (j, &v) in tsv.iter().enumerate() {
+                        b.problem.objective[v] = -env.ps[j].clone();
+                    }
+                    allocation.clone()
+                }
+                Model::MaxInterim { buyer, index } => {
+                    // t̄_b(B_index), or -t̄_s(S_index)
+                    if *buyer {
+                        b.problem.objective[tbv[*index]] = Rat::ONE;
+                    } else {
+                        b.problem.objective[tsv[*index]] = -Rat::ONE;
+                    }
+                    None
+                }
+                _ => unreachable!("matched above"),
+            };
             let t = Transfers::Interim { tb: tbv, ts: tsv };
-            incentive_rows(&mut b, env, &fixed(allocation), &t, false);
-            b.finish(model.clone())
-        }
-        Model::MaxInterim { buyer, index } => {
-            let mut b = Builder::new(Sense::Maximize);
-            let tbv: Vec<usize> = (0..env.m())
-                .map(|i| b.var(format!("tb({})", i + 1), None, None))
-                .collect();
-            let tsv: Vec<usize> = (0..env.n())
-                .map(|j| b.var(format!("ts({})", j + 1), None, None))
-                .collect();
-            if *buyer {
-                b.problem.objective[tbv[*index]] = Rat::ONE;
-            } else {
-                b.problem.objective[tsv[*index]] = -Rat::ONE;
-            }
-            let t = Transfers::Interim { tb: tbv, ts: tsv };
-            incentive_rows(&mut b, env, &fixed(&None), &t, false);
+            incentive_rows(&mut b, env, &fixed(&allocation), &t, false);
             b.finish(model.clone())
         }
         Model::BbFeasible {
