@@ -12,6 +12,7 @@ use crate::number::{
     Q, fmt_rat, json_bool, json_rat, json_str, json_type, looks_like_number, parse_rat,
 };
 use crate::quantity::QVal;
+use crate::quote::quote;
 
 /// The verdict of a certificate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,10 +66,14 @@ fn operand(v: &Value, q: &HashMap<String, QVal>) -> Result<(String, Q), String> 
             match q.get(s) {
                 Some(QVal::Num(r)) => Ok((format!("{s} = {}", fmt_rat(r)), r.clone())),
                 Some(other) => Err(format!(
-                    "quantity `{s}` is not a number (it is {})",
-                    other.describe()
+                    "quantity {s} is not a number (it is {})",
+                    other.describe(),
+                    s = quote(s)
                 )),
-                None => Err(format!("`{s}` is neither a number nor a quantity name")),
+                None => Err(format!(
+                    "{s} is neither a number nor a quantity name",
+                    s = quote(s)
+                )),
             }
         }
         other => json_rat(other).map(|r| (fmt_rat(&r), r)),
@@ -76,7 +81,10 @@ fn operand(v: &Value, q: &HashMap<String, QVal>) -> Result<(String, Q), String> 
 }
 
 fn evaluate(o: &Map<String, Value>, q: &HashMap<String, QVal>) -> Result<(bool, String), String> {
-    let get = |k: &str| o.get(k).ok_or_else(|| format!("missing `{k}`"));
+    let get = |k: &str| {
+        o.get(k)
+            .ok_or_else(|| format!("missing {k}", k = quote(k)))
+    };
     let relation = json_str(get("relation")?).map_err(|e| format!("`relation`: {e}"))?;
     let left = get("left")?;
     let right = get("right")?;
@@ -87,10 +95,11 @@ fn evaluate(o: &Map<String, Value>, q: &HashMap<String, QVal>) -> Result<(bool, 
             match q.get(name) {
                 Some(QVal::Bool(b)) => Ok((*b == want, format!("{name} = {b}"))),
                 Some(other) => Err(format!(
-                    "quantity `{name}` is not a boolean ({})",
-                    other.describe()
+                    "quantity {name} is not a boolean ({})",
+                    other.describe(),
+                    name = quote(name)
                 )),
-                None => Err(format!("no quantity named `{name}`")),
+                None => Err(format!("no quantity named {name}", name = quote(name))),
             }
         }
         "property" => {
@@ -99,15 +108,20 @@ fn evaluate(o: &Map<String, Value>, q: &HashMap<String, QVal>) -> Result<(bool, 
             match q.get(name) {
                 Some(QVal::Props(p)) => {
                     let r = p.iter().find(|(k, _)| k == key).ok_or_else(|| {
-                        format!("mechanism `{name}` does not list property `{key}`")
+                        format!(
+                            "mechanism {name} does not list property {key}",
+                            key = quote(key),
+                            name = quote(name)
+                        )
                     })?;
                     Ok((r.1.holds, format!("{name}.{key} holds = {}", r.1.holds)))
                 }
                 Some(other) => Err(format!(
-                    "quantity `{name}` is not a mechanism ({})",
-                    other.describe()
+                    "quantity {name} is not a mechanism ({})",
+                    other.describe(),
+                    name = quote(name)
                 )),
-                None => Err(format!("no quantity named `{name}`")),
+                None => Err(format!("no quantity named {name}", name = quote(name))),
             }
         }
         rel => {
@@ -122,7 +136,8 @@ fn evaluate(o: &Map<String, Value>, q: &HashMap<String, QVal>) -> Result<(bool, 
                 "ge" => (l >= r, ">="),
                 other => {
                     return Err(format!(
-                        "`relation`: unknown `{other}` (eq, ne, lt, le, gt, ge, is, property)"
+                        "`relation`: unknown {other} (eq, ne, lt, le, gt, ge, is, property)",
+                        other = quote(other)
                     ));
                 }
             };
@@ -145,7 +160,7 @@ pub fn check_all(v: &Value, q: &HashMap<String, QVal>) -> Result<Vec<Checked>, C
             if text.is_empty() {
                 format!("assertion {}", i + 1)
             } else {
-                format!("assertion {} (`{text}`)", i + 1)
+                format!("assertion {} ({text})", i + 1, text = quote(text))
             }
         };
         let o = a.as_object().ok_or_else(|| {
@@ -161,8 +176,11 @@ pub fn check_all(v: &Value, q: &HashMap<String, QVal>) -> Result<Vec<Checked>, C
             .map_err(|e| CertError::new(loc(""), format!("`text`: {e}")))?
             .ok_or_else(|| CertError::new(loc(""), "missing `text`"))?;
         let err = |m: String| CertError::new(loc(&text), m);
+        if let Some(n) = o.get("note") {
+            json_str(n).map_err(|e| err(format!("`note`: {e}")))?;
+        }
         if let Some(k) = o.keys().find(|k| !KEYS.contains(&k.as_str())) {
-            return Err(err(format!("unknown key `{k}`")));
+            return Err(err(format!("unknown key {k}", k = quote(k))));
         }
         let role = match o.get("role").map(json_str) {
             Some(Ok("claim")) => Role::Claim,

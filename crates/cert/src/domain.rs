@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 
 use crate::number::{Q, fmt_rat, int, parse_rat};
 use crate::poly::{End, Poly, count_roots_open};
+use crate::quote::quote;
 
 /// A finite end of the domain: the number and whether it belongs to the domain.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,7 +65,9 @@ fn tokenize(s: &str, param: &str) -> Result<Vec<Tok>, String> {
                 out.push(Tok::Param);
             } else {
                 return Err(format!(
-                    "unknown word `{word}` (the parameter is `{param}`)"
+                    "unknown word {word} (the parameter is {param})",
+                    param = quote(param),
+                    word = quote(word)
                 ));
             }
         } else {
@@ -87,7 +90,7 @@ impl Domain {
         if words == ["all", param] || words == ["all"] {
             return Ok(Domain::all());
         }
-        let wrap = |e: String| format!("domain `{s}`: {e}");
+        let wrap = |e: String| format!("domain {s}: {e}", s = quote(s));
         let toks = tokenize(t, param).map_err(wrap)?;
         let lower = |rel: &str, q: &Q| -> Option<Bound> {
             match rel {

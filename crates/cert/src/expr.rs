@@ -6,33 +6,29 @@
 //! `1/2k` is (1/2)k). Parsed into a tree, then evaluated to a polynomial in the parameter
 //! through a `Scope` that resolves symbols, references and functions.
 //!
-//! Size limits keep parsing and evaluation (both recursive) far from the stack's end: a chain
-//! `a + b - c ...` or `a * b / c ...` is one node with a list of operands (so its length adds
-//! no depth), nesting (parentheses, function arguments, unary minus) is at most `MAX_DEPTH`
-//! deep, and an expression has at most `MAX_NODES` nodes; beyond, the expression is refused.
+//! Size limits (`crate::limits`) keep parsing and evaluation (both recursive) far from the
+//! stack's end and bounded in time: the text is at most `MAX_EXPR_BYTES` long (checked before
+//! it is read), an integer literal has at most `MAX_DIGITS` digits, a chain `a + b - c ...` or
+//! `a * b / c ...` is one node with a list of operands (so its length adds no depth), nesting
+//! (parentheses, function arguments, unary minus) is at most `MAX_EXPR_DEPTH` deep, and an
+//! expression has at most `MAX_EXPR_NODES` nodes. The largest formulas mechcert writes
+//! (Lemma 1's double sum over references to one term per cell, the expected payments of
+//! Section 3) take a few nodes per cell and stay under the node limit up to about 30 types
+//! per side; a chain of 5001 terms or more is refused. Evaluation checks every sum, product
+//! and power before computing it: its result may have at most `MAX_NUMBER_BITS` bits and
+//! its cost is charged to the checker's work meter (`crate::work`).
 
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+use crate::limits::{
+    MAX_DIGITS, MAX_EXPONENT, MAX_EXPR_BYTES, MAX_EXPR_DEPTH, MAX_EXPR_NODES, MAX_NUMBER_BITS,
+    op_work,
+};
 use crate::number::Q;
 use crate::poly::Poly;
-
-/// The largest exponent of `^`.
-pub const MAX_EXPONENT: u64 = 1_000_000;
-
-/// The largest size (bits of numerator plus denominator, times the exponent) of a power of a
-/// constant: about 2 MB of digits.
-const MAX_POWER_BITS: u64 = 1 << 24;
-
-/// Maximum nesting depth of parentheses (also of function arguments) and unary minus.
-const MAX_DEPTH: usize = 100;
-
-/// Maximum number of nodes of one expression: one per number, symbol, reference and function
-/// call, and one per operator (`+ - * / ^`, unary minus, implicit multiplication). The largest
-/// formulas mechcert writes (Lemma 1's double sum over references to one term per cell, the
-/// expected payments of Section 3) take a few nodes per cell and stay under the limit up to
-/// about 30 types per side. A chain of 5001 terms or more is refused.
-pub const MAX_NODES: usize = 10_000;
+use crate::quote::quote;
+use crate::work;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
@@ -75,6 +71,12 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             if i < chars.len() && chars[i] == '.' {
                 return Err("decimal numbers are not allowed: write fractions such as 1/2".into());
             }
+            if i - start > MAX_DIGITS {
+                return Err(work::refuse(format!(
+                    "a number with {} digits is beyond the limit of {MAX_DIGITS} digits per integer",
+                    i - start
+                )));
+            }
             out.push(Tok::Num(chars[start..i].iter().collect()));
         } else if c.is_ascii_alphabetic() || c == '_' {
             let start = i;
@@ -91,7 +93,10 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
                 .ok_or("`{` without a closing `}`")?;
             let name: String = chars[start..end].iter().collect();
             if name.is_empty() || name.contains('{') {
-                return Err(format!("`{{{name}}}` is not a quantity reference"));
+                return Err(format!(
+                    "{} is not a quantity reference",
+                    quote(&format!("{{{name}}}"))
+                ));
             }
             out.push(Tok::Ref(name));
             i = end + 1;
@@ -99,7 +104,7 @@ fn tokenize(s: &str) -> Result<Vec<Tok>, String> {
             out.push(Tok::Op(c));
             i += 1;
         } else {
-            return Err(format!("unexpected character `{c}`"));
+            return Err(format!("unexpected character {}", quote(&c.to_string())));
         }
     }
     Ok(out)
@@ -126,20 +131,20 @@ impl Parser {
 
     fn enter(&mut self) -> Result<(), String> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_EXPR_DEPTH {
             Err("expression nested too deeply".into())
         } else {
             Ok(())
         }
     }
 
-    /// Count one more node, refusing expressions beyond `MAX_NODES`.
+    /// Count one more node, refusing expressions beyond `MAX_EXPR_NODES`.
     fn node(&mut self) -> Result<(), String> {
         self.nodes += 1;
-        if self.nodes > MAX_NODES {
-            Err(format!(
-                "expression too large (more than {MAX_NODES} numbers, symbols and operators)"
-            ))
+        if self.nodes > MAX_EXPR_NODES {
+            Err(work::refuse(format!(
+                "expression too large (more than {MAX_EXPR_NODES} numbers, symbols and operators)"
+            )))
         } else {
             Ok(())
         }
@@ -226,7 +231,9 @@ impl Parser {
         self.node()?;
         match self.next() {
             Some(Tok::Num(d)) => {
-                let n = d.parse::<BigInt>().map_err(|e| format!("`{d}`: {e}"))?;
+                let n = d
+                    .parse::<BigInt>()
+                    .map_err(|e| format!("{}: {e}", quote(&d)))?;
                 Ok(Expr::Num(Q::from_integer(n)))
             }
             Some(Tok::Ident(name)) => {
@@ -250,7 +257,7 @@ impl Parser {
                 self.close()?;
                 Ok(e)
             }
-            Some(Tok::Op(c)) => Err(format!("unexpected `{c}`")),
+            Some(Tok::Op(c)) => Err(format!("unexpected {}", quote(&c.to_string()))),
             None => Err("unexpected end of expression".into()),
         }
     }
@@ -291,23 +298,15 @@ fn check_arity(name: &str, got: usize) -> Result<(), String> {
     }
 }
 
-/// An expression as quoted in messages: in full up to 80 characters, else its start and its
-/// length.
-pub fn abbreviate(s: &str) -> String {
-    let len = s.chars().count();
-    if len <= 80 {
-        s.to_string()
-    } else {
-        format!(
-            "{}... ({len} characters)",
-            s.chars().take(60).collect::<String>()
-        )
-    }
-}
-
-/// Parse an expression.
+/// Parse an expression (refused unread beyond `MAX_EXPR_BYTES`).
 pub fn parse(s: &str) -> Result<Expr, String> {
-    let wrap = |e: String| format!("expression `{}`: {e}", abbreviate(s));
+    let wrap = |e: String| format!("expression {}: {e}", quote(s));
+    if s.len() > MAX_EXPR_BYTES {
+        return Err(wrap(work::refuse(format!(
+            "{} bytes are beyond the limit of {MAX_EXPR_BYTES} bytes for one expression",
+            s.len()
+        ))));
+    }
     let toks = tokenize(s).map_err(wrap)?;
     let mut p = Parser {
         toks,
@@ -322,7 +321,7 @@ pub fn parse(s: &str) -> Result<Expr, String> {
             Tok::Ref(s) => format!("{{{s}}}"),
             Tok::Op(c) => c.to_string(),
         };
-        return Err(wrap(format!("unexpected `{t}` after the end")));
+        return Err(wrap(format!("unexpected {} after the end", quote(&t))));
     }
     Ok(e)
 }
@@ -348,21 +347,85 @@ fn exponent(p: &Poly) -> Result<u32, String> {
         .to_u64()
         .filter(|&e| e <= MAX_EXPONENT)
         .and_then(|e| u32::try_from(e).ok())
-        .ok_or_else(|| format!("the exponent {e} of `^` is too large (at most {MAX_EXPONENT})"))
+        .ok_or_else(|| {
+            work::refuse(format!(
+                "the exponent {} of `^` is too large (at most {MAX_EXPONENT})",
+                quote(&e.to_string())
+            ))
+        })
 }
 
-/// base^e for a constant base, refusing results of absurd size.
+/// Bits of a number: numerator plus denominator.
+fn bits(q: &Q) -> u64 {
+    q.numer().bits() + q.denom().bits()
+}
+
+/// The largest size of a coefficient.
+fn max_bits(p: &Poly) -> u64 {
+    p.coeffs().iter().map(bits).max().unwrap_or(0)
+}
+
+/// Check an operation before computing it: a result of at most `MAX_NUMBER_BITS` bits
+/// (`result_bits` bounds it), and its cost charged to the work meter.
+fn affordable(what: &str, result_bits: u64, units: u64) -> Result<(), String> {
+    if result_bits > MAX_NUMBER_BITS {
+        return Err(work::refuse(format!(
+            "{what} would have up to {result_bits} bits, beyond the limit of {MAX_NUMBER_BITS} bits for a number an expression computes"
+        )));
+    }
+    work::charge(units, || what.to_string())
+}
+
+/// Check a sum or product of two polynomials before computing it.
+fn binary(what: &str, a: &Poly, b: &Poly, product: bool) -> Result<(), String> {
+    let (ba, bb) = (max_bits(a), max_bits(b));
+    let (la, lb) = (a.coeffs().len() as u64, b.coeffs().len() as u64);
+    let terms = if product { la * lb } else { la.max(lb) };
+    // a sum or product of two fractions has at most the bits of both (plus the carries of up
+    // to MAX_DEGREE + 1 terms)
+    affordable(what, ba + bb + 9, terms.max(1) * op_work(ba, bb))
+}
+
+/// The work of p^e by repeated multiplication: the j-th product multiplies the nonzero
+/// coefficients of p^j (at most j (d - 1) + 1, and at most nz^j for nz nonzero coefficients
+/// of p) by those of p, with numbers of about j times p's size. The degree limit (checked by
+/// `pow` before it multiplies) keeps e <= MAX_DEGREE here.
+fn power_work(p: &Poly, e: u32) -> u64 {
+    let nz = p.coeffs().iter().filter(|c| !c.is_zero()).count() as u64;
+    let d = p.coeffs().len() as u64;
+    let b = max_bits(p);
+    let e = u64::from(e).min(crate::limits::MAX_DEGREE as u64);
+    let mut units = 0u64;
+    let mut terms = 1u64;
+    for j in 1..=e {
+        terms = terms.saturating_mul(nz).min(j * d.saturating_sub(1) + 1);
+        units = units.saturating_add(terms * nz * op_work(j * b, b));
+    }
+    units
+}
+
+/// base^e for a constant base, refused beyond `MAX_NUMBER_BITS` (bits times the exponent)
+/// before anything is computed. A fraction in lowest terms has powers in lowest terms.
 fn power_of_constant(b: &Q, e: u32) -> Result<Q, String> {
     if b.is_zero() {
         return Ok(if e == 0 { Q::one() } else { Q::zero() });
     }
-    let bits = b.numer().bits() + b.denom().bits();
-    if b.abs() != Q::one() && bits.saturating_mul(u64::from(e)) > MAX_POWER_BITS {
-        return Err(format!(
-            "({b})^{e} is too large to compute (more than {MAX_POWER_BITS} bits)"
-        ));
+    if b.abs() == Q::one() {
+        return Ok(if e % 2 == 1 { b.clone() } else { Q::one() });
     }
-    Ok(Q::new(
+    // bits of numerator and denominator times the exponent (a denominator 1 stays 1)
+    let den = if b.denom().is_one() {
+        0
+    } else {
+        b.denom().bits()
+    };
+    let result = (b.numer().bits() + den).saturating_mul(u64::from(e));
+    affordable(
+        &format!("{}^{e}", quote(&format!("({b})"))),
+        result,
+        2 * op_work(result / 2, result / 2),
+    )?;
+    Ok(Q::new_raw(
         num_traits::Pow::pow(b.numer(), e),
         num_traits::Pow::pow(b.denom(), e),
     ))
@@ -379,6 +442,7 @@ pub fn eval(e: &Expr, scope: &dyn Scope) -> Result<Poly, String> {
             let mut acc = eval(first, scope)?;
             for (minus, t) in rest {
                 let t = eval(t, scope)?;
+                binary("a sum", &acc, &t, false)?;
                 acc = if *minus { acc.sub(&t) } else { acc.add(&t) };
             }
             acc
@@ -387,6 +451,7 @@ pub fn eval(e: &Expr, scope: &dyn Scope) -> Result<Poly, String> {
             let mut acc = eval(first, scope)?;
             for (divide, f) in rest {
                 let f = eval(f, scope)?;
+                binary("a product", &acc, &f, true)?;
                 acc = if *divide {
                     match f.as_constant() {
                         Some(c) if c.is_zero() => return Err("division by zero".into()),
@@ -408,7 +473,14 @@ pub fn eval(e: &Expr, scope: &dyn Scope) -> Result<Poly, String> {
             let base = eval(a, scope)?;
             match base.as_constant() {
                 Some(b) => Poly::constant(power_of_constant(&b, n)?),
-                None => base.pow(n)?,
+                None => {
+                    affordable(
+                        "a power of a polynomial",
+                        max_bits(&base).saturating_mul(u64::from(n)) + 9,
+                        power_work(&base, n),
+                    )?;
+                    base.pow(n)?
+                }
             }
         }
         Expr::Call(f, args) => {
@@ -428,20 +500,28 @@ pub fn parse_poly(s: &str, param: Option<&str>) -> Result<Poly, String> {
         fn symbol(&self, name: &str) -> Result<Poly, String> {
             match self.0 {
                 Some(p) if p == name => Ok(Poly::var()),
-                Some(p) => Err(format!("unknown symbol `{name}` (the parameter is `{p}`)")),
+                Some(p) => Err(format!(
+                    "unknown symbol {} (the parameter is {})",
+                    quote(name),
+                    quote(p)
+                )),
                 None => Err(format!(
-                    "unknown symbol `{name}` (the instance has no parameter)"
+                    "unknown symbol {} (the instance has no parameter)",
+                    quote(name)
                 )),
             }
         }
         fn call(&self, name: &str, _args: &[Poly]) -> Result<Poly, String> {
-            Err(format!("function `{name}` is not allowed here"))
+            Err(format!("function {} is not allowed here", quote(name)))
         }
         fn reference(&self, name: &str) -> Result<Q, String> {
-            Err(format!("the reference {{{name}}} is not allowed here"))
+            Err(format!(
+                "the reference {} is not allowed here",
+                quote(&format!("{{{name}}}"))
+            ))
         }
     }
-    eval(&parse(s)?, &P(param)).map_err(|e| format!("`{}`: {e}", abbreviate(s)))
+    eval(&parse(s)?, &P(param)).map_err(|e| format!("{}: {e}", quote(s)))
 }
 
 #[cfg(test)]

@@ -11,10 +11,12 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use serde_json::Value;
 
 use crate::domain::Domain;
-use crate::expr::{Scope, abbreviate, eval, parse};
+use crate::expr::{Scope, eval, parse};
 use crate::instance::{Concrete, Instance, Matrix};
 use crate::number::{Q, int, json_rat, json_type};
 use crate::poly::{Poly, sign};
+use crate::quote::quote;
+use crate::work;
 
 /// Resolves `{name}` references: the value of an earlier numeric quantity.
 pub type Lookup<'a> = &'a dyn Fn(&str) -> Result<Q, String>;
@@ -93,6 +95,7 @@ impl<'a> FormulaScope<'a> {
     }
 
     fn cdf(&self, vals: &[Poly], probs: &[Q], v: &Poly) -> Result<Poly, String> {
+        work::charge(vals.len() as u64, || "FB/FS".to_string())?;
         let mut acc = Q::zero();
         for (x, p) in vals.iter().zip(probs) {
             if self.compare(x, v, "FB/FS")? != Ordering::Greater {
@@ -103,6 +106,7 @@ impl<'a> FormulaScope<'a> {
     }
 
     fn extreme(&self, name: &str, args: &[Poly], keep: Ordering) -> Result<Poly, String> {
+        work::charge(args.len() as u64, || name.to_string())?;
         let mut best = args
             .first()
             .ok_or_else(|| format!("`{name}` needs at least one argument"))?
@@ -214,7 +218,7 @@ fn index(name: &str, prefix: &str, len: usize) -> Option<Result<usize, String>> 
     }
     Some(match rest.parse::<usize>() {
         Ok(i) if (1..=len).contains(&i) => Ok(i - 1),
-        _ => Err(format!("`{name}`: index out of range 1..{len}")),
+        _ => Err(format!("{}: index out of range 1..{len}", quote(name))),
     })
 }
 
@@ -244,7 +248,7 @@ impl Scope for FormulaScope<'_> {
         if let Some(j) = index(name, "S", self.s.len()) {
             return Ok(self.s[j?].clone());
         }
-        Err(format!("unknown symbol `{name}`"))
+        Err(format!("unknown symbol {}", quote(name)))
     }
 
     fn call(&self, name: &str, args: &[Poly]) -> Result<Poly, String> {
@@ -282,7 +286,7 @@ impl Scope for FormulaScope<'_> {
                 }
                 Ok(acc)
             }
-            _ => Err(format!("unknown function `{name}`")),
+            _ => Err(format!("unknown function {}", quote(name))),
         }
     }
 
@@ -293,5 +297,5 @@ impl Scope for FormulaScope<'_> {
 
 /// Evaluate a formula in a scope.
 pub fn evaluate(expr: &str, scope: &FormulaScope<'_>) -> Result<Poly, String> {
-    eval(&parse(expr)?, scope).map_err(|e| format!("formula `{}`: {e}", abbreviate(expr)))
+    eval(&parse(expr)?, scope).map_err(|e| format!("formula {}: {e}", quote(expr)))
 }

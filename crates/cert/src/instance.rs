@@ -11,11 +11,13 @@ use serde_json::{Map, Value};
 
 use crate::domain::Domain;
 use crate::expr::parse_poly;
+use crate::limits::{
+    MAX_BUYERS, MAX_ENUMERATED_BUYERS, MAX_TYPES, MAX_VALUE_COEFF_DIGITS, MAX_VALUE_DEGREE, op_work,
+};
 use crate::number::{Q, json_count, json_rat, json_str, json_type, looks_like_number};
 use crate::poly::Poly;
-
-/// The largest number of buyers accepted (profiles are limited separately).
-pub const MAX_BUYERS: u64 = 1_000_000;
+use crate::quote::quote;
+use crate::work;
 
 /// How ties among the highest buyer reports are broken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +83,8 @@ pub fn parse_tie(v: &Value) -> Result<Tie, String> {
         "highest-index" => Ok(Tie::Highest),
         "uniform" => Ok(Tie::Uniform),
         s => Err(format!(
-            "unknown rule `{s}` (lowest-index, highest-index, uniform)"
+            "unknown rule {} (lowest-index, highest-index, uniform)",
+            quote(s)
         )),
     }
 }
@@ -131,18 +134,61 @@ pub fn check_probabilities(x: &Matrix, what: &str) -> Result<(), String> {
     Ok(())
 }
 
+fn bits(q: &Q) -> u64 {
+    q.numer().bits() + q.denom().bits()
+}
+
+/// The limits of a value that depends on the parameter: degree at most `MAX_VALUE_DEGREE`,
+/// every coefficient's numerator and denominator at most `MAX_VALUE_COEFF_DIGITS` digits.
+fn value_within_limits(p: &Poly) -> Result<(), String> {
+    if p.deg0() > MAX_VALUE_DEGREE {
+        return Err(work::refuse(format!(
+            "degree {} is beyond the limit of {MAX_VALUE_DEGREE} for a value that depends on the parameter",
+            p.deg0()
+        )));
+    }
+    let bound = num_traits::Pow::pow(
+        num_bigint::BigInt::from(10),
+        u32::try_from(MAX_VALUE_COEFF_DIGITS).unwrap_or(u32::MAX),
+    );
+    if let Some(c) = p
+        .coeffs()
+        .iter()
+        .find(|c| c.numer().abs() >= bound || c.denom() >= &bound)
+    {
+        return Err(work::refuse(format!(
+            "the coefficient {} has more than {MAX_VALUE_COEFF_DIGITS} digits in its numerator or denominator (the limit for a value that depends on the parameter)",
+            quote(&c.to_string())
+        )));
+    }
+    Ok(())
+}
+
 fn side(
     o: &Map<String, Value>,
     name: &str,
     param: Option<&str>,
 ) -> Result<(Vec<Poly>, Vec<Q>), String> {
-    let v = field(o, name).ok_or_else(|| format!("missing `{name}` with `values` and `probs`"))?;
-    let t = v
-        .as_object()
-        .ok_or_else(|| format!("`{name}`: expected an object, found {}", json_type(v)))?;
+    let v = field(o, name).ok_or_else(|| {
+        format!(
+            "missing {name} with `values` and `probs`",
+            name = quote(name)
+        )
+    })?;
+    let t = v.as_object().ok_or_else(|| {
+        format!(
+            "{name}: expected an object, found {}",
+            json_type(v),
+            name = quote(name)
+        )
+    })?;
     for k in t.keys() {
         if k != "values" && k != "probs" {
-            return Err(format!("`{name}.{k}`: unknown key (known: values, probs)"));
+            return Err(format!(
+                "{name}: unknown key {} (known: values, probs)",
+                quote(k),
+                name = quote(name)
+            ));
         }
     }
     let arr = |key: &str| -> Result<&Vec<Value>, String> {
@@ -156,6 +202,12 @@ fn side(
     let probs = arr("probs")?;
     if vals.is_empty() {
         return Err(format!("`{name}.values`: needs at least one value"));
+    }
+    if vals.len() > MAX_TYPES {
+        return Err(work::refuse(format!(
+            "`{name}.values`: {} values are more than the limit of {MAX_TYPES} per side",
+            vals.len()
+        )));
     }
     if vals.len() != probs.len() {
         return Err(format!(
@@ -172,7 +224,7 @@ fn side(
             // parameter has values that are polynomials
             let r = match v {
                 Value::String(s) if param.is_some() && !looks_like_number(s) => {
-                    parse_poly(s, param)
+                    parse_poly(s, param).and_then(|p| value_within_limits(&p).map(|()| p))
                 }
                 other => json_rat(other).map(Poly::constant),
             };
@@ -190,7 +242,13 @@ fn side(
             Ok(p)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let sum: Q = probs.iter().sum();
+    let mut sum = Q::zero();
+    for p in &probs {
+        work::charge(op_work(bits(&sum), bits(p)), || {
+            format!("the sum of `{name}.probs`")
+        })?;
+        sum += p;
+    }
     if !sum.is_one() {
         return Err(format!("`{name}.probs` sum to {sum}, not exactly 1"));
     }
@@ -205,7 +263,11 @@ impl Instance {
             .ok_or_else(|| format!("expected an object, found {}", json_type(v)))?;
         for k in o.keys() {
             if !KEYS.contains(&k.as_str()) {
-                return Err(format!("unknown key `{k}` (known: {})", KEYS.join(", ")));
+                return Err(format!(
+                    "unknown key {} (known: {})",
+                    quote(k),
+                    KEYS.join(", ")
+                ));
             }
         }
         let name = match field(o, "name") {
@@ -218,7 +280,7 @@ impl Instance {
         let buyers = match field(o, "buyers") {
             None => 1,
             Some(v) => {
-                let b = json_count(v, MAX_BUYERS).map_err(|e| format!("`buyers`: {e}"))?;
+                let b = json_count(v, MAX_BUYERS as u64).map_err(|e| format!("`buyers`: {e}"))?;
                 if b == 0 {
                     return Err("`buyers`: needs at least one buyer".into());
                 }
@@ -236,7 +298,8 @@ impl Instance {
                 "trade" => true,
                 s => {
                     return Err(format!(
-                        "`seller_ties`: unknown rule `{s}` (no-trade, trade)"
+                        "`seller_ties`: unknown rule {} (no-trade, trade)",
+                        quote(s)
                     ));
                 }
             },
@@ -249,7 +312,10 @@ impl Instance {
                 let ok = p.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
                     && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
                 if !ok || is_reserved(p) {
-                    return Err(format!("`parameter`: `{p}` is not a usable parameter name"));
+                    return Err(format!(
+                        "`parameter`: {} is not a usable parameter name",
+                        quote(p)
+                    ));
                 }
                 let dom = match d {
                     None => Domain::all(),
@@ -339,8 +405,9 @@ impl Instance {
                     .map(|x| x.as_constant().expect("no parameter: constant values"))
                     .collect()),
                 (None, Some((p, d))) => Err(format!(
-                    "this quantity needs a concrete instance, but the instance has parameter `{p}` on {}; use `poly-identity`",
-                    d.display_with(p)
+                    "this quantity needs a concrete instance, but the instance has parameter {p} on {}; use `poly-identity`",
+                    d.display_with(p),
+                    p = quote(p)
                 )),
                 (Some(_), None) => Err("the instance has no parameter".into()),
             }
@@ -472,12 +539,13 @@ impl Concrete {
             .collect()
     }
 
-    /// The number of report profiles m^I n, if at most `limit` (and I <= 64: with one buyer
-    /// type the count stays small but the work grows with I^2 per profile).
+    /// The number of report profiles m^I n, if at most `limit` (and I <=
+    /// `MAX_ENUMERATED_BUYERS`: with one buyer type the count stays small but the work grows
+    /// with I^2 per profile).
     pub fn profiles(&self, limit: u64) -> Result<u64, String> {
-        if self.buyers > 64 {
+        if self.buyers > MAX_ENUMERATED_BUYERS {
             return Err(format!(
-                "{} buyers are too many to enumerate (at most 64)",
+                "{} buyers are too many to enumerate (at most {MAX_ENUMERATED_BUYERS})",
                 self.buyers
             ));
         }

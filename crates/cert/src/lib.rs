@@ -16,6 +16,8 @@ mod error;
 mod expr;
 mod formula;
 mod instance;
+pub mod json;
+pub mod limits;
 mod lp;
 mod models;
 mod multi;
@@ -24,8 +26,11 @@ mod number;
 mod poly;
 mod properties;
 mod quantity;
+pub mod quote;
+pub mod read;
 mod sign;
 mod single;
+pub mod work;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -34,7 +39,7 @@ use serde_json::Value;
 
 pub use assertion::Verdict;
 pub use claims::CLAIM_IDS;
-pub use error::CertError;
+pub use error::{CertError, ErrorKind};
 pub use number::{Q, fmt_rat, parse_rat};
 pub use properties::KEYS as PROPERTY_KEYS;
 
@@ -87,11 +92,31 @@ pub fn check_certificate(json: &Value) -> Result<Checked, CertError> {
 }
 
 /// Check a certificate whose claim must be one of `claim_ids` (for claims defined outside
-/// mechcert's list, e.g. a test's planted claim; `check_certificate` uses `CLAIM_IDS`).
+/// mechcert's list, e.g. a test's planted claim; `check_certificate` uses `CLAIM_IDS`). The
+/// checker's work is metered (`work`): beyond the limits of FORMAT.md the certificate is
+/// refused at once with an error of kind `Input`.
 pub fn check_certificate_for_claims(
     json: &Value,
     claim_ids: &[&str],
 ) -> Result<Checked, CertError> {
+    let _session = work::start();
+    let checked = check_within_limits(json, claim_ids);
+    // a limit refused the certificate: whatever the checker concluded after that (it gives up
+    // with "no proof"), the certificate is beyond the limits
+    match (checked, work::refused()) {
+        (r, None) => r,
+        (Ok(_), Some(why)) => Err(CertError::input("certificate", why)),
+        (Err(mut e), Some(why)) => {
+            if !e.message.contains(&why) {
+                e.message = why;
+            }
+            e.kind = ErrorKind::Input;
+            Err(e)
+        }
+    }
+}
+
+fn check_within_limits(json: &Value, claim_ids: &[&str]) -> Result<Checked, CertError> {
     let o = json
         .as_object()
         .ok_or_else(|| CertError::new("certificate", "expected a JSON object"))?;
@@ -99,21 +124,29 @@ pub fn check_certificate_for_claims(
     if format != FORMAT {
         return Err(CertError::new(
             "format",
-            format!("`{format}` is not `{FORMAT}`"),
+            format!("{} is not `{FORMAT}`", quote::quote(format)),
         ));
     }
     if let Some(k) = o.keys().find(|k| !TOP_KEYS.contains(&k.as_str())) {
         return Err(CertError::new(
             "certificate",
-            format!("unknown key `{k}` (known: {})", TOP_KEYS.join(", ")),
+            format!(
+                "unknown key {} (known: {})",
+                quote::quote(k),
+                TOP_KEYS.join(", ")
+            ),
         ));
+    }
+    if let Some(n) = o.get("note") {
+        number::json_str(n).map_err(|e| CertError::new("note", e))?;
     }
     let claim = string_field(o, "claim")?.to_string();
     if !claim_ids.contains(&claim.as_str()) {
         return Err(CertError::new(
             "claim",
             format!(
-                "unknown claim id `{claim}` (known: {})",
+                "unknown claim id {} (known: {})",
+                quote::quote(&claim),
                 claim_ids.join(", ")
             ),
         ));
@@ -125,7 +158,10 @@ pub fn check_certificate_for_claims(
     let verdict = Verdict::parse(verdict_s).ok_or_else(|| {
         CertError::new(
             "verdict",
-            format!("`{verdict_s}` is not holds, fails or not-applicable"),
+            format!(
+                "{} is not holds, fails or not-applicable",
+                quote::quote(verdict_s)
+            ),
         )
     })?;
     let inst = instance::Instance::parse(
@@ -166,7 +202,7 @@ pub fn check_certificate_for_claims(
                 ));
             }
         };
-        let loc = format!("quantity `{name}`");
+        let loc = format!("quantity {}", quote::quote(&name));
         if name.is_empty() || number::looks_like_number(&name) {
             return Err(CertError::new(
                 loc,
@@ -200,12 +236,27 @@ pub fn check_certificate_for_claims(
     })
 }
 
-/// Read a certificate file and check it.
+/// Read a certificate's JSON text (`read::utf8`, then `json::parse`: duplicate keys are
+/// refused); errors are of kind `Input`.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Value, CertError> {
+    let text = read::utf8(bytes).map_err(|e| CertError::input("certificate", e))?;
+    json::parse(text).map_err(|e| CertError::input("certificate", format!("not valid JSON: {e}")))
+}
+
+/// Check a certificate given as the bytes of its file: a pure function of the input.
+pub fn check_bytes(bytes: &[u8]) -> Result<Checked, CertError> {
+    check_certificate(&parse_bytes(bytes)?)
+}
+
+/// Read a certificate file (`read::read_file`: a regular file within the size limit) and
+/// check it; a file that cannot be read is an error of kind `Input` located at the path.
 pub fn check_file(path: impl AsRef<Path>) -> Result<Checked, CertError> {
     let path = path.as_ref();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CertError::new(path.display().to_string(), format!("cannot read: {e}")))?;
-    let json: Value = serde_json::from_str(&text)
-        .map_err(|e| CertError::new(path.display().to_string(), format!("not valid JSON: {e}")))?;
+    let at = || quote::escape(&path.display().to_string());
+    let bytes = read::read_file(path).map_err(|e| CertError::input(at(), e))?;
+    let json = parse_bytes(&bytes).map_err(|e| CertError {
+        location: at(),
+        ..e
+    })?;
     check_certificate(&json)
 }

@@ -7,7 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use num_traits::{Signed, Zero};
 
+use crate::limits::op_work;
 use crate::number::Q;
+use crate::quote::quote;
+use crate::work;
 
 #[derive(Clone, Debug)]
 pub struct Var {
@@ -135,13 +138,42 @@ impl Lp {
             };
             let idx = idx.ok_or_else(|| {
                 format!(
-                    "`{what}`: `{name}` is not a {} of this model",
-                    if rows { "row" } else { "variable" }
+                    "`{what}`: {name} is not a {} of this model",
+                    if rows { "row" } else { "variable" },
+                    name = quote(name)
                 )
             })?;
             out[idx] = crate::number::json_rat(val).map_err(|e| format!("`{what}.{name}`: {e}"))?;
         }
         Ok(out)
+    }
+
+    /// Charge the work of verifying evidence `x` and `y`: every nonzero coefficient meets a
+    /// value of x (rows) and of y (reduced costs), and the sums grow along the rows.
+    pub fn charge(&self, x: &[Q], y: &[Q]) -> Result<(), String> {
+        let bits = |v: &[Q]| {
+            v.iter()
+                .map(|q| q.numer().bits() + q.denom().bits())
+                .max()
+                .unwrap_or(0)
+        };
+        let coeffs = self
+            .rows
+            .iter()
+            .flat_map(|r| r.coeffs.values().chain([&r.rhs]))
+            .map(|q| q.numer().bits() + q.denom().bits())
+            .max()
+            .unwrap_or(0);
+        let nnz: u64 = self.rows.iter().map(|r| r.coeffs.len() as u64 + 1).sum();
+        let v = bits(x).max(bits(y));
+        let units = nnz.saturating_mul(2 * op_work(4 * (v + coeffs), v + coeffs));
+        work::charge(units, || {
+            format!(
+                "verifying an LP with {} rows and {} variables",
+                self.rows.len(),
+                self.vars.len()
+            )
+        })
     }
 
     fn row_value(&self, r: &Row, x: &[Q]) -> Q {

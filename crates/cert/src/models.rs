@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::instance::{Concrete, Matrix};
 use crate::lp::{Kind, Lin, Lp};
 use crate::number::{Q, json_bool, json_count, json_rat, json_str};
+use crate::quote::quote;
 use crate::single::tight_coefficients;
 
 /// The options of a model (FORMAT.md).
@@ -47,12 +48,13 @@ fn options(
         .map(|(_, o)| *o)
         .ok_or_else(|| {
             format!(
-                "unknown model `{model}` (known: {})",
+                "unknown model {model} (known: {})",
                 MODELS
                     .iter()
                     .map(|(m, _)| *m)
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                model = quote(model)
             )
         })?;
     let mut o = Options::default();
@@ -63,12 +65,13 @@ fn options(
     for (k, val) in map {
         if !allowed.contains(&k.as_str()) {
             return Err(format!(
-                "`options.{k}`: not an option of model `{model}` (allowed: {})",
+                "`options.{k}`: not an option of model {model} (allowed: {})",
                 if allowed.is_empty() {
                     "none".to_string()
                 } else {
                     allowed.join(", ")
-                }
+                },
+                model = quote(model)
             ));
         }
         let at = |e: String| format!("`options.{k}`: {e}");
@@ -82,7 +85,7 @@ fn options(
                 o.pi_ge = Some(match json_str(val).map_err(at)? {
                     "eq" => false,
                     "ge" => true,
-                    s => return Err(at(format!("`{s}` is not `eq` or `ge`"))),
+                    s => return Err(at(format!("{s} is not `eq` or `ge`", s = quote(s)))),
                 })
             }
             "welfare_at_least" => o.welfare_at_least = Some(json_rat(val).map_err(at)?),
@@ -90,7 +93,7 @@ fn options(
                 o.buyer_side = Some(match json_str(val).map_err(at)? {
                     "buyer" => true,
                     "seller" => false,
-                    s => return Err(at(format!("`{s}` is not `buyer` or `seller`"))),
+                    s => return Err(at(format!("{s} is not `buyer` or `seller`", s = quote(s)))),
                 })
             }
             "index" => {

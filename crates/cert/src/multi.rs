@@ -7,8 +7,9 @@
 use num_traits::{One, Zero};
 
 use crate::instance::{Concrete, Tie};
-use crate::number::{Q, int};
+use crate::number::Q;
 use crate::single::{self, Tables};
+use crate::work;
 
 /// The most report profiles the checker enumerates.
 pub const MAX_PROFILES: u64 = 10_000_000;
@@ -173,9 +174,14 @@ pub fn for_each_buyer_profile(c: &Concrete, mut f: impl FnMut(&[usize], &Q)) {
     }
 }
 
-/// Interim tables by enumerating every profile (refused above `MAX_PROFILES`).
+/// Interim tables by enumerating every profile (refused above `MAX_PROFILES`); the work,
+/// about I^2 m steps per profile, is charged before it runs.
 pub fn interim(c: &Concrete, mech: &dyn Mechanism) -> Result<Interim, String> {
-    c.profiles(MAX_PROFILES)?;
+    let profiles = c.profiles(MAX_PROFILES)?;
+    let (i, m) = (c.buyers as u64, c.m() as u64);
+    work::charge(profiles.saturating_mul(1 + i * i * m), || {
+        format!("enumerating {profiles} report profiles of {i} buyers")
+    })?;
     let (m, n, buyers) = (c.m(), c.n(), c.buyers);
     let mut xb = vec![vec![Q::zero(); m]; buyers];
     let mut tb = vec![vec![Q::zero(); m]; buyers];
@@ -260,7 +266,7 @@ impl Bb {
             ts: it.ts,
             ts_mean,
             pi: it.surplus,
-            alpha_i: (Q::one() - alpha) / int(i64::try_from(c.buyers).expect("buyers fit")),
+            alpha_i: (Q::one() - alpha) / Q::from_integer(c.buyers.into()),
         })
     }
 }
@@ -284,7 +290,7 @@ impl Mechanism for Bb {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::number::frac;
+    use crate::number::{frac, int};
 
     fn inst(b: &[i64], s: &[i64], buyers: usize, tie: Tie, ties_trade: bool) -> Concrete {
         let m = i64::try_from(b.len()).unwrap();

@@ -19,13 +19,12 @@ use num_integer::Integer;
 use num_traits::{One, ToPrimitive, Zero};
 
 use crate::instance::Concrete;
+use crate::limits::op_work;
 use crate::number::Q;
+use crate::work;
 
 /// The most multisets times seller types the checker enumerates.
 pub const MAX_MULTISETS: u64 = 10_000_000;
-
-/// The most buyers of the multiset method (the weights have about I log2(D_B) bits).
-pub const MAX_BUYERS: usize = 100_000;
 
 /// The mechanism whose surplus is computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,12 +44,6 @@ struct Top {
 /// The number of multisets of I buyer types out of m, C(I + m - 1, m - 1), checked against
 /// the limit together with the n seller types.
 pub fn count(c: &Concrete) -> Result<u64, String> {
-    if c.buyers > MAX_BUYERS {
-        return Err(format!(
-            "{} buyers are too many for the multiset enumeration (at most {MAX_BUYERS})",
-            c.buyers
-        ));
-    }
     let (m, i) = (c.m(), c.buyers);
     let mut k = BigInt::one();
     for t in 1..m {
@@ -64,12 +57,12 @@ pub fn count(c: &Concrete) -> Result<u64, String> {
         .to_u64()
         .filter(|&t| t <= MAX_MULTISETS)
         .ok_or_else(|| {
-            format!(
+            work::refuse(format!(
                 "the multisets of {} buyers over {} types times {} seller types exceed the limit of {MAX_MULTISETS}",
                 c.buyers,
                 c.m(),
                 c.n()
-            )
+            ))
         })
 }
 
@@ -155,13 +148,33 @@ fn leaf_value(c: &Concrete, z: &Ints, which: Which, t: &Top) -> (BigInt, BigInt)
     (whole, frac)
 }
 
-/// Π_I by the multiset enumeration (the instance's tie rule is irrelevant).
+/// Π_I by the multiset enumeration (the instance's tie rule is irrelevant). Its work is
+/// charged before it runs: every multiset multiplies a weight of about I log2(D_B) bits.
 pub fn surplus(c: &Concrete, which: Which) -> Result<Q, String> {
-    count(c)?;
+    let multisets = count(c)?;
     let buyers = u32::try_from(c.buyers).map_err(|_| "too many buyers".to_string())?;
     let db = lcm_of_denominators(c.pb.iter());
     let ds = lcm_of_denominators(c.ps.iter());
     let v = lcm_of_denominators(c.b.iter().chain(&c.s));
+    let weight_bits = u64::from(buyers).saturating_mul(db.bits());
+    let values_bits = ds.bits()
+        + v.bits()
+        + c.b
+            .iter()
+            .chain(&c.s)
+            .map(|x| x.numer().bits())
+            .max()
+            .unwrap_or(0);
+    let m = c.m() as u64;
+    work::charge(
+        multisets.saturating_mul(2 * m + op_work(weight_bits, values_bits)),
+        || {
+            format!(
+                "Π for {} buyers by enumerating {multisets} multisets of types times sellers",
+                c.buyers
+            )
+        },
+    )?;
     let z = Ints {
         u: c.pb.iter().map(|p| scaled(p, &db)).collect(),
         w: c.ps.iter().map(|p| scaled(p, &ds)).collect(),
@@ -408,15 +421,9 @@ mod tests {
 
     #[test]
     fn limits() {
-        let mut c = example_1(MAX_BUYERS + 1);
-        assert!(
-            surplus(&c, Which::VcgPrime)
-                .unwrap_err()
-                .contains("too many")
-        );
         // 3 types: C(I + 2, 2) multisets; I = 4471 gives 10,001,628 > 10^7, I = 4470 9,997,156
         let t = vec![frac(1, 3), frac(1, 3), frac(1, 3)];
-        c = inst(
+        let mut c = inst(
             &[int(1), int(2), int(4)],
             &t,
             &[int(0)],
@@ -427,5 +434,14 @@ mod tests {
         assert!(count(&c).unwrap_err().contains("exceed the limit"));
         c.buyers = 4470;
         assert_eq!(count(&c).unwrap(), 9_997_156);
+        // within a certificate, 10^7 multisets with weights of 4470 * 2 bits are beyond the
+        // work budget: refused before enumerating
+        let _s = work::start();
+        let e = surplus(&c, Which::VcgPrime).unwrap_err();
+        assert!(e.contains("enumerating 9997156 multisets"), "{e}");
+        assert!(
+            e.contains("beyond what is left of the checker's budget"),
+            "{e}"
+        );
     }
 }

@@ -3,34 +3,50 @@
 //! no `+`, no `-0`) and printed in that same form. A number string in any other form (`"6/8"`,
 //! `"07"`, `"+3"`, `"-0"`) is rejected with its canonical form; so are JSON numbers where a
 //! number string is expected (only counts such as `buyers` may be JSON integers), decimals,
-//! floats, spaces and zero denominators.
+//! floats, spaces and zero denominators. An integer has at most `limits::MAX_DIGITS` digits.
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use serde_json::Value;
 
+use crate::limits::MAX_DIGITS;
+use crate::quote::quote;
+use crate::work;
+
 /// The exact number type of the checker.
 pub type Q = BigRational;
 
-/// The largest number of digits accepted in one integer (guards against absurd inputs).
-const MAX_DIGITS: usize = 10_000;
+/// Why a string is not an exact number.
+enum NotANumber {
+    /// Not of the form `p`, `-p`, `p/q`, `-p/q` (the message says why).
+    Malformed(String),
+    /// An integer with more than `MAX_DIGITS` digits.
+    TooLong(usize),
+}
 
-fn digits(s: &str) -> Result<BigInt, String> {
+fn digits(s: &str) -> Result<BigInt, NotANumber> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("`{s}` is not a whole number of decimal digits"));
+        return Err(NotANumber::Malformed(format!(
+            "{} is not a whole number of decimal digits",
+            quote(s)
+        )));
     }
     if s.len() > MAX_DIGITS {
-        return Err(format!("a number with {} digits is too long", s.len()));
+        return Err(NotANumber::TooLong(s.len()));
     }
     s.parse::<BigInt>()
-        .map_err(|e| format!("`{s}` is not a number: {e}"))
+        .map_err(|e| NotANumber::Malformed(format!("{} is not a number: {e}", quote(s))))
 }
 
 /// The value of `p`, `-p`, `p/q` or `-p/q` (decimal digits, q > 0), in any form (`6/8`).
-fn parse_any_form(s: &str) -> Result<Q, String> {
-    let bad =
-        |why: &str| format!("`{s}` is not an exact number ({why}); write e.g. \"-3/4\" or \"7\"");
+fn parse_any_form(s: &str) -> Result<Q, NotANumber> {
+    let bad = |why: &str| {
+        NotANumber::Malformed(format!(
+            "{} is not an exact number ({why}); write e.g. \"-3/4\" or \"7\"",
+            quote(s)
+        ))
+    };
     let (neg, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s),
@@ -42,9 +58,13 @@ fn parse_any_form(s: &str) -> Result<Q, String> {
         Some((p, q)) => (p, Some(q)),
         None => (body, None),
     };
-    let p = digits(num).map_err(|e| bad(&e))?;
+    let part = |d: &str| match digits(d) {
+        Err(NotANumber::Malformed(e)) => Err(bad(&e)),
+        other => other,
+    };
+    let p = part(num)?;
     let q = match den {
-        Some(d) => digits(d).map_err(|e| bad(&e))?,
+        Some(d) => part(d)?,
         None => BigInt::one(),
     };
     if q.is_zero() {
@@ -52,6 +72,13 @@ fn parse_any_form(s: &str) -> Result<Q, String> {
     }
     let r = Q::new(p, q);
     Ok(if neg { -r } else { r })
+}
+
+/// The error for a number beyond the digit limit (recorded as a limit refusal).
+fn too_long(n: usize) -> String {
+    work::refuse(format!(
+        "a number with {n} digits is beyond the limit of {MAX_DIGITS} digits per integer (FORMAT.md, Limits)"
+    ))
 }
 
 /// Is `s` written as a number (`p`, `-p`, `p/q`, `-p/q`, also with a leading `+`), in any
@@ -66,13 +93,20 @@ pub fn looks_like_number(s: &str) -> bool {
 pub fn parse_rat(s: &str) -> Result<Q, String> {
     let q = match (parse_any_form(s), s.strip_prefix('+')) {
         (Ok(q), _) => q,
-        (Err(e), Some(rest)) => parse_any_form(rest).map_err(|_| e)?,
-        (Err(e), None) => return Err(e),
+        (Err(NotANumber::TooLong(n)), _) => return Err(too_long(n)),
+        (Err(NotANumber::Malformed(e)), Some(rest)) => match parse_any_form(rest) {
+            Ok(q) => q,
+            Err(NotANumber::TooLong(n)) => return Err(too_long(n)),
+            Err(NotANumber::Malformed(_)) => return Err(e),
+        },
+        (Err(NotANumber::Malformed(e)), None) => return Err(e),
     };
     let canonical = fmt_rat(&q);
     if canonical != s {
         return Err(format!(
-            "`{s}` is not canonical: write `{canonical}` (exact numbers are written `p/q` in lowest terms with q > 1, or `p`; no leading zeros, no `+`, no `-0`)"
+            "{} is not canonical: write {} (exact numbers are written `p/q` in lowest terms with q > 1, or `p`; no leading zeros, no `+`, no `-0`)",
+            quote(s),
+            quote(&canonical)
         ));
     }
     Ok(q)
@@ -138,7 +172,10 @@ pub fn json_count(v: &Value, max: u64) -> Result<u64, String> {
     }
     match q.to_integer().to_u64() {
         Some(c) if c <= max => Ok(c),
-        _ => Err(format!("{q} is too large (at most {max})")),
+        _ => Err(work::refuse(format!(
+            "{} is too large (at most {max})",
+            quote(&q.to_string())
+        ))),
     }
 }
 

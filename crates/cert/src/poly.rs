@@ -1,15 +1,18 @@
 //! Univariate polynomials over Q in the instance parameter: arithmetic, exact evaluation,
 //! Taylor shift and the Möbius transform used by Descartes' rule of signs, and Sturm
-//! sequences that count distinct real roots on an interval exactly.
+//! sequences that count distinct real roots on an interval exactly. Degrees are at most
+//! `limits::MAX_DEGREE`; the transforms and Sturm sequences charge their cost to the work
+//! meter (`crate::work`) before they run and give up (with a conservative answer: "no
+//! proof") when the checker's budget is spent, which refuses the certificate.
 
 use std::cmp::Ordering;
 
 use num_traits::{One, Signed, Zero};
 
+pub use crate::limits::MAX_DEGREE;
+use crate::limits::op_work;
 use crate::number::{Q, fmt_rat, int};
-
-/// The largest degree a polynomial may reach (guards against absurd inputs).
-pub const MAX_DEGREE: usize = 256;
+use crate::work;
 
 /// A polynomial Σ c_i k^i; no trailing zero coefficients (the zero polynomial is empty).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +66,20 @@ impl Poly {
             1 => Some(self.c[0].clone()),
             _ => None,
         }
+    }
+
+    /// The largest size of a coefficient, in bits of numerator plus denominator.
+    pub fn max_bits(&self) -> u64 {
+        self.c
+            .iter()
+            .map(|q| q.numer().bits() + q.denom().bits())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The number of coefficients (degree + 1; 0 for the zero polynomial), for estimates.
+    fn len64(&self) -> u64 {
+        self.c.len() as u64
     }
 
     pub fn lead(&self) -> Q {
@@ -148,8 +165,16 @@ impl Poly {
         acc
     }
 
-    /// p(a + b t) as a polynomial in t.
+    /// p(a + b t) as a polynomial in t; the zero polynomial (no proof) when the work budget
+    /// does not allow it.
     pub fn compose_linear(&self, a: &Q, b: &Q) -> Poly {
+        let ab = Poly::from_coeffs(vec![a.clone(), b.clone()]).max_bits();
+        let d = self.len64();
+        if !work::afford(d * d * op_work(self.max_bits() + d * ab, ab), || {
+            format!("a Taylor shift of a polynomial of degree {}", self.deg0())
+        }) {
+            return Poly::zero();
+        }
         let lin = Poly::from_coeffs(vec![a.clone(), b.clone()]);
         let mut acc = Poly::zero();
         for c in self.c.iter().rev() {
@@ -162,9 +187,18 @@ impl Poly {
     }
 
     /// (1 + t)^d p((lo + hi t) / (1 + t)), d = deg p: its positive roots t correspond to the
-    /// roots of p in (lo, hi).
+    /// roots of p in (lo, hi). The zero polynomial (no proof) when the work budget does not
+    /// allow it.
     pub fn mobius(&self, lo: &Q, hi: &Q) -> Poly {
         let d = self.deg0();
+        let ends = Poly::from_coeffs(vec![lo.clone(), hi.clone()]).max_bits();
+        let n = self.len64();
+        if !work::afford(
+            n * n * n * op_work(self.max_bits() + n * ends, n * ends),
+            || format!("a Möbius transform of a polynomial of degree {d}"),
+        ) {
+            return Poly::zero();
+        }
         let num = Poly::from_coeffs(vec![lo.clone(), hi.clone()]);
         let den = Poly::from_coeffs(vec![Q::one(), Q::one()]);
         let mut acc = Poly::zero();
@@ -212,10 +246,22 @@ impl Poly {
         Poly::from_coeffs(r)
     }
 
-    /// Divide by (k - a) as many times as a is a root; returns the cofactor.
+    /// The work of evaluating at `x` (Horner: the value grows by the size of `x` per step).
+    fn eval_work(&self, x: &Q) -> u64 {
+        let (n, bx) = (self.len64(), x.numer().bits() + x.denom().bits());
+        n * op_work(self.max_bits() + n * bx, bx)
+    }
+
+    /// Divide by (k - a) as many times as a is a root; returns the cofactor (or, when the
+    /// work budget is spent, the polynomial divided so far).
     pub fn deflate(&self, a: &Q) -> Poly {
         let mut p = self.clone();
-        while !p.is_zero() && p.eval(a).is_zero() {
+        while !p.is_zero()
+            && work::afford(2 * p.eval_work(a), || {
+                format!("dividing out a root of a polynomial of degree {}", p.deg0())
+            })
+            && p.eval(a).is_zero()
+        {
             // synthetic division by (k - a)
             let n = p.c.len();
             let mut q = vec![Q::zero(); n - 1];
@@ -299,15 +345,28 @@ pub enum End {
     Infinite,
 }
 
-fn sturm_chain(p: &Poly) -> Vec<Poly> {
+/// The Sturm chain of p, or `None` when the work budget does not allow it (each division is
+/// charged before it runs; the sizes of the remainders grow along the chain).
+fn sturm_chain(p: &Poly) -> Option<Vec<Poly>> {
     let mut chain = vec![p.clone(), p.derivative()];
-    while !chain.last().expect("nonempty").is_zero() {
+    loop {
         let n = chain.len();
-        let r = chain[n - 2].rem(&chain[n - 1]).neg();
+        let (a, b) = (&chain[n - 2], &chain[n - 1]);
+        if b.is_zero() {
+            break;
+        }
+        let steps = (a.len64() + 1).saturating_sub(b.len64()).max(1);
+        let units = steps * b.len64() * op_work(a.max_bits(), 2 * b.max_bits());
+        if !work::afford(units, || {
+            format!("a Sturm sequence of a polynomial of degree {}", p.deg0())
+        }) {
+            return None;
+        }
+        let r = a.rem(b).neg();
         chain.push(r);
     }
     chain.pop();
-    chain
+    Some(chain)
 }
 
 fn sign_at_infinity(p: &Poly, right: bool) -> Ordering {
@@ -320,7 +379,9 @@ fn sign_at_infinity(p: &Poly, right: bool) -> Ordering {
 }
 
 /// The number of distinct real roots of a nonzero polynomial in the open interval (lo, hi)
-/// (lo < hi), by Sturm's theorem; roots at finite ends are divided out first.
+/// (lo < hi), by Sturm's theorem; roots at finite ends are divided out first. When the work
+/// budget is spent it returns `usize::MAX`, which proves nothing (callers test for 0 or 1
+/// roots); the certificate is then refused for its work.
 pub fn count_roots_open(p: &Poly, lo: &End, hi: &End) -> usize {
     assert!(!p.is_zero(), "roots of the zero polynomial");
     let mut q = p.clone();
@@ -333,12 +394,26 @@ pub fn count_roots_open(p: &Poly, lo: &End, hi: &End) -> usize {
     if q.deg0() == 0 {
         return 0;
     }
-    let chain = sturm_chain(&q);
+    let Some(chain) = sturm_chain(&q) else {
+        return usize::MAX;
+    };
+    let at_ends: u64 = [lo, hi]
+        .into_iter()
+        .map(|e| match e {
+            End::Finite(x) => chain.iter().map(|c| c.eval_work(x)).sum(),
+            End::Infinite => 0,
+        })
+        .sum();
+    if !work::afford(at_ends, || {
+        format!("evaluating a Sturm sequence of degree {}", q.deg0())
+    }) {
+        return usize::MAX;
+    }
     let v = |e: &End, right: bool| match e {
         End::Finite(x) => variations(chain.iter().map(|c| sign(&c.eval(x)))),
         End::Infinite => variations(chain.iter().map(|c| sign_at_infinity(c, right))),
     };
-    v(lo, false) - v(hi, true)
+    v(lo, false).saturating_sub(v(hi, true))
 }
 
 #[cfg(test)]

@@ -10,8 +10,11 @@
 use num_traits::{Signed, Zero};
 
 use crate::instance::Concrete;
+use crate::limits::{ENUMERATION_WORK_FORMULA, MAX_ENUMERATION_WORK, enumeration_work};
 use crate::multi::{Mechanism, efficient_shares, for_each_buyer_profile, interim};
 use crate::number::Q;
+use crate::quote::quote;
+use crate::work;
 
 /// Every property key, in the order of `mechcert check`.
 pub const KEYS: [&str; 9] = [
@@ -78,8 +81,9 @@ pub fn check(
     for k in keys {
         if !KEYS.contains(&k.as_str()) {
             return Err(format!(
-                "unknown property `{k}` (known: {})",
-                KEYS.join(", ")
+                "unknown property {k} (known: {})",
+                KEYS.join(", "),
+                k = quote(k)
             ));
         }
     }
@@ -116,6 +120,18 @@ pub fn check(
     }
     if KEYS[5..].iter().any(|k| wants(k)) {
         c.profiles(crate::multi::MAX_PROFILES)?;
+        // every profile with every unilateral misreport: refused beyond the enumeration
+        // limit, else charged before it runs
+        let steps = enumeration_work(m, n, c.buyers)
+            .filter(|&w| w <= MAX_ENUMERATION_WORK)
+            .ok_or_else(|| {
+                work::refuse(format!(
+                    "checking ex post properties of {} buyers over {m} x {n} types takes {ENUMERATION_WORK_FORMULA} = {} steps, beyond the limit of {MAX_ENUMERATION_WORK}",
+                    c.buyers,
+                    enumeration_work(m, n, c.buyers).map_or("more than 2^64".to_string(), |w| w.to_string())
+                ))
+            })?;
+        work::charge(steps, || "the ex post properties".to_string())?;
         let (ic, rest) = t[5..].split_at_mut(1);
         let (ir, rest) = rest.split_at_mut(1);
         let (bb, eff) = rest.split_at_mut(1);

@@ -8,17 +8,18 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use crate::formula::{FormulaScope, evaluate};
-use crate::instance::{
-    Concrete, Instance, MAX_BUYERS, Matrix, check_probabilities, parse_tie, read_matrix,
-};
+use crate::instance::{Concrete, Instance, Matrix, check_probabilities, parse_tie, read_matrix};
+use crate::limits::{MAX_BUYERS, op_work};
 use crate::models;
 use crate::multi::{self, Bb, MAX_PROFILES, Mechanism, TableMech};
 use crate::multiset::{self, Which};
 use crate::number::{Q, fmt_rat, json_bool, json_count, json_rat, json_str, json_type};
 use crate::poly::{MAX_DEGREE, Poly};
 use crate::properties::{self, PropertyResult};
+use crate::quote::quote;
 use crate::sign;
 use crate::single::{self, Tables};
+use crate::work;
 
 /// The value of a quantity.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,19 +50,18 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The value of `{name}`: an earlier numeric quantity.
     pub fn lookup(&self, name: &str) -> Result<Q, String> {
+        let (r, quoted) = (quote(&format!("{{{name}}}")), quote(name));
         match self.earlier.get(name) {
             Some(QVal::Num(q)) => Ok(q.clone()),
             Some(other) => Err(format!(
-                "`{{{name}}}`: quantity `{name}` is not a number (it is {})",
+                "{r}: quantity {quoted} is not a number (it is {})",
                 other.describe()
             )),
-            None if name == self.own => {
-                Err(format!("`{{{name}}}`: a quantity cannot refer to itself"))
-            }
+            None if name == self.own => Err(format!("{r}: a quantity cannot refer to itself")),
             None if self.later.iter().any(|n| n == name) => Err(format!(
-                "`{{{name}}}`: quantity `{name}` comes later in the certificate (a formula may only refer to earlier quantities)"
+                "{r}: quantity {quoted} comes later in the certificate (a formula may only refer to earlier quantities)"
             )),
-            None => Err(format!("`{{{name}}}`: no quantity named `{name}`")),
+            None => Err(format!("{r}: no quantity named {quoted}")),
         }
     }
 }
@@ -87,25 +87,35 @@ fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
 }
 
 fn check_keys(o: &Map<String, Value>, kind: &str, nested: bool) -> Result<(), String> {
-    let fields = kind_fields(kind).ok_or_else(|| format!("unknown kind `{kind}` ({KINDS})"))?;
+    if let Some(n) = o.get("note") {
+        json_str(n).map_err(|e| format!("`note`: {e}"))?;
+    }
+    let fields = kind_fields(kind)
+        .ok_or_else(|| format!("unknown kind {kind} ({KINDS})", kind = quote(kind)))?;
     for k in o.keys() {
         let common = COMMON.contains(&k.as_str()) && (!nested || k == "kind" || k == "note");
         if !common && !fields.contains(&k.as_str()) {
-            return Err(format!("unknown field `{k}` for kind `{kind}`"));
+            return Err(format!(
+                "unknown field {k} for kind {kind}",
+                k = quote(k),
+                kind = quote(kind)
+            ));
         }
     }
     Ok(())
 }
 
 fn req<'a>(o: &'a Map<String, Value>, key: &str) -> Result<&'a Value, String> {
-    o.get(key).ok_or_else(|| format!("missing field `{key}`"))
+    o.get(key)
+        .ok_or_else(|| format!("missing field {key}", key = quote(key)))
 }
 
 fn single_buyer(c: &Concrete, kind: &str) -> Result<(), String> {
     if c.buyers != 1 {
         return Err(format!(
-            "kind `{kind}` is for one buyer; the instance has {}",
-            c.buyers
+            "kind {kind} is for one buyer; the instance has {}",
+            c.buyers,
+            kind = quote(kind)
         ));
     }
     Ok(())
@@ -134,7 +144,7 @@ const ENUMERATE_PROFILES_UP_TO: u64 = 20_000;
 fn vcg_surplus(o: &Map<String, Value>, c: &Concrete, which: Which) -> Result<Q, String> {
     let mut c = c.clone();
     if let Some(v) = o.get("buyers") {
-        let b = json_count(v, MAX_BUYERS).map_err(|e| format!("`buyers`: {e}"))?;
+        let b = json_count(v, MAX_BUYERS as u64).map_err(|e| format!("`buyers`: {e}"))?;
         if b == 0 {
             return Err("`buyers`: needs at least one buyer".into());
         }
@@ -160,7 +170,10 @@ fn buyer_side(o: &Map<String, Value>) -> Result<bool, String> {
     match json_str(req(o, "side")?).map_err(|e| format!("`side`: {e}"))? {
         "buyer" => Ok(true),
         "seller" => Ok(false),
-        s => Err(format!("`side`: `{s}` is not `buyer` or `seller`")),
+        s => Err(format!(
+            "`side`: {s} is not `buyer` or `seller`",
+            s = quote(s)
+        )),
     }
 }
 
@@ -184,7 +197,12 @@ fn transfer(o: &Map<String, Value>, c: &Concrete) -> Result<Q, String> {
     let tables = match json_str(req(o, "mechanism")?).map_err(|e| format!("`mechanism`: {e}"))? {
         "vcg" => single::vcg(c),
         "vcg-prime" => single::vcg_prime(c),
-        s => return Err(format!("`mechanism`: `{s}` is not `vcg` or `vcg-prime`")),
+        s => {
+            return Err(format!(
+                "`mechanism`: {s} is not `vcg` or `vcg-prime`",
+                s = quote(s)
+            ));
+        }
     };
     let buyer = buyer_side(o)?;
     let profile = req(o, "profile")?
@@ -254,7 +272,10 @@ fn number_at(
             single_buyer(c, kind)?;
             transfer(o, c)
         }
-        _ => Err(format!("kind `{kind}` has no numeric value here")),
+        _ => Err(format!(
+            "kind {kind} has no numeric value here",
+            kind = quote(kind)
+        )),
     }
 }
 
@@ -266,7 +287,7 @@ fn read_props(v: &Value) -> Result<Vec<String>, String> {
     for p in arr {
         let s = json_str(p).map_err(|e| format!("`properties`: {e}"))?;
         if out.iter().any(|x| x == s) {
-            return Err(format!("`properties`: `{s}` listed twice"));
+            return Err(format!("`properties`: {s} listed twice", s = quote(s)));
         }
         out.push(s.to_string());
     }
@@ -315,7 +336,10 @@ fn mechanism(o: &Map<String, Value>, c: &Concrete) -> Result<QVal, String> {
                 .map_err(|e| format!("`named.mechanism`: {e}"))?;
             let alpha = n.get("alpha");
             if name != "bb" && alpha.is_some() {
-                return Err(format!("`named.alpha` is only for bb, not `{name}`"));
+                return Err(format!(
+                    "`named.alpha` is only for bb, not {name}",
+                    name = quote(name)
+                ));
             }
             match name {
                 "vcg" => multi::vcg(c),
@@ -327,7 +351,8 @@ fn mechanism(o: &Map<String, Value>, c: &Concrete) -> Result<QVal, String> {
                 }
                 s => {
                     return Err(format!(
-                        "`named.mechanism`: unknown `{s}` (vcg, vcg-prime, bb)"
+                        "`named.mechanism`: unknown {s} (vcg, vcg-prime, bb)",
+                        s = quote(s)
                     ));
                 }
             }
@@ -350,6 +375,7 @@ fn lp(o: &Map<String, Value>, c: &Concrete, scope: &FormulaScope<'_>) -> Result<
         "optimal" => {
             let x = lp.read_names(o.get("x"), false, "x")?;
             let y = lp.read_names(o.get("y"), true, "y")?;
+            lp.charge(&x, &y)?;
             Ok(QVal::Num(lp.verify_optimal(&x, &y)?))
         }
         "feasible" => {
@@ -357,6 +383,7 @@ fn lp(o: &Map<String, Value>, c: &Concrete, scope: &FormulaScope<'_>) -> Result<
                 return Err("status feasible takes no `y`".into());
             }
             let x = lp.read_names(o.get("x"), false, "x")?;
+            lp.charge(&x, &[])?;
             lp.check_primal(&x)?;
             Ok(QVal::Bool(true))
         }
@@ -365,11 +392,13 @@ fn lp(o: &Map<String, Value>, c: &Concrete, scope: &FormulaScope<'_>) -> Result<
                 return Err("status infeasible takes no `x`".into());
             }
             let y = lp.read_names(o.get("y"), true, "y")?;
+            lp.charge(&[], &y)?;
             lp.verify_infeasible(&y)?;
             Ok(QVal::Bool(false))
         }
         s => Err(format!(
-            "`status`: unknown `{s}` (optimal, feasible, infeasible)"
+            "`status`: unknown {s} (optimal, feasible, infeasible)",
+            s = quote(s)
         )),
     }
 }
@@ -436,8 +465,9 @@ fn poly_identity(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Resu
         .map_err(|e| format!("`of.kind`: {e}"))?;
     if !IDENTITY_KINDS.contains(&kind) {
         return Err(format!(
-            "`of.kind`: `{kind}` is not allowed (allowed: {})",
-            IDENTITY_KINDS.join(", ")
+            "`of.kind`: {kind} is not allowed (allowed: {})",
+            IDENTITY_KINDS.join(", "),
+            kind = quote(kind)
         ));
     }
     check_keys(of, kind, true).map_err(|e| format!("`of`: {e}"))?;
@@ -479,6 +509,30 @@ fn poly_identity(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Resu
     }
 }
 
+/// Charge the work of the single-buyer tables, transfers and LP models of a concrete
+/// instance: about m n (m + n) operations on its numbers (formulas charge their own work).
+fn charge_tables(c: &Concrete, kind: &str) -> Result<(), String> {
+    if kind == "formula" || kind == "vcg-prime-surplus" || kind == "vcg-surplus" {
+        return Ok(());
+    }
+    let (m, n) = (c.m() as u64, c.n() as u64);
+    let bits =
+        c.b.iter()
+            .chain(&c.s)
+            .chain(&c.pb)
+            .chain(&c.ps)
+            .map(|q| q.numer().bits() + q.denom().bits())
+            .max()
+            .unwrap_or(0);
+    let units = m
+        .saturating_mul(n)
+        .saturating_mul(m + n + 1)
+        .saturating_mul(op_work(2 * bits, bits));
+    work::charge(units, || {
+        format!("a quantity of kind `{kind}` on {m} x {n} types")
+    })
+}
+
 /// Recompute a quantity's value.
 pub fn compute(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Result<QVal, String> {
     let kind = json_str(req(o, "kind")?).map_err(|e| format!("`kind`: {e}"))?;
@@ -496,6 +550,7 @@ pub fn compute(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Result
             let k = inst.param.as_ref().and_then(|(_, d)| d.point().cloned());
             let refs = |name: &str| ctx.lookup(name);
             let scope = FormulaScope::concrete(inst, &c, k.as_ref(), &refs);
+            charge_tables(&c, kind)?;
             match kind {
                 "implementable" => {
                     single_buyer(&c, kind)?;
@@ -542,16 +597,18 @@ fn read_recorded_props(v: &Value, computed: &[(String, PropertyResult)]) -> Resu
         };
         if holds != r.holds {
             return Err(format!(
-                "property `{p}`: recorded holds = {holds} but recomputed holds = {} (min slack {})",
+                "property {p}: recorded holds = {holds} but recomputed holds = {} (min slack {})",
                 r.holds,
-                r.min_slack.as_ref().map_or("none".into(), fmt_rat)
+                r.min_slack.as_ref().map_or("none".into(), fmt_rat),
+                p = quote(p)
             ));
         }
         if slack != r.min_slack {
             return Err(format!(
-                "property `{p}`: recorded min_slack {} differs from recomputed {}",
+                "property {p}: recorded min_slack {} differs from recomputed {}",
                 slack.as_ref().map_or("null".into(), fmt_rat),
-                r.min_slack.as_ref().map_or("null".into(), fmt_rat)
+                r.min_slack.as_ref().map_or("null".into(), fmt_rat),
+                p = quote(p)
             ));
         }
     }
@@ -567,8 +624,8 @@ pub fn compare(o: &Map<String, Value>, computed: &QVal) -> Result<(), String> {
             if &r != q {
                 return Err(format!(
                     "recorded value {} differs from the recomputed value {}",
-                    fmt_rat(&r),
-                    fmt_rat(q)
+                    quote(&fmt_rat(&r)),
+                    quote(&fmt_rat(q))
                 ));
             }
         }

@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::domain::Domain;
 use crate::number::{Q, json_rat, json_str, json_type};
 use crate::poly::{End, Poly, count_roots_open, sign, variations};
+use crate::quote::quote;
 
 #[derive(Clone, Debug)]
 enum Piece {
@@ -50,7 +51,7 @@ fn read_piece(v: &Value) -> Result<Piece, String> {
     let keys: Vec<&str> = o.keys().map(String::as_str).collect();
     let only = |allowed: &[&str]| -> Result<(), String> {
         match keys.iter().find(|k| !allowed.contains(k)) {
-            Some(k) => Err(format!("unknown key `{k}` in this piece")),
+            Some(k) => Err(format!("unknown key {k} in this piece", k = quote(k))),
             None => Ok(()),
         }
     };

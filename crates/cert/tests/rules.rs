@@ -250,11 +250,12 @@ fn many_buyers_by_multisets() {
         c["quantities"][0]["value"] = json!(format!("{closed}1"));
         assert!(err(&c).message.contains("differs"), "I = {buyers}");
     }
-    // beyond the multiset limits
-    c["instance"]["buyers"] = json!(200_000);
+    // beyond the limits: more buyers than an instance may have, too many multisets
+    c["instance"]["buyers"] = json!(10_001);
     c["quantities"][0]["value"] = json!("1");
     let e = err(&c);
-    assert!(e.message.contains("at most 100000"), "{e}");
+    assert!(e.message.contains("at most 10000"), "{e}");
+    assert_eq!(e.kind, mechcert_cert::ErrorKind::Input);
     c["instance"]["buyers"] = json!(5000);
     c["instance"]["buyer"] = json!({"values": ["1", "2", "4"], "probs": ["1/3", "1/3", "1/3"]});
     let e = err(&c);
@@ -419,7 +420,7 @@ fn functions_and_exponents() {
         ("2^-1", "`^` needs an exponent"),
         ("2^3^2", "chained powers"),
         ("2^(10^7)", "too large (at most 1000000)"),
-        ("(10^9999)^(10^6)", "too large to compute"),
+        ("(10^9999)^(10^6)", "beyond the limit of 131072 bits"),
         ("min()", "unexpected `)`"),
         ("FB(1, 2)", "`FB` takes 1 argument, found 2"),
         ("x(1, 2, 3)", "`x` takes 2 arguments, found 3"),
@@ -433,8 +434,15 @@ fn functions_and_exponents() {
         assert_eq!(e.location, "quantity `profiles`", "{expr}: {e}");
         assert!(e.message.contains(what), "{expr}: {e}");
     }
-    // 2^(10^6) is within the limits (exact, a million bits)
-    let mut c = example1_with_expr("profiles", "2^(10^6) - 2^(10^6) + 16");
+    // 2^60000 is within the limits (exact, 60001 bits), and so is their difference
+    let mut c = example1_with_expr("profiles", "2^60000 - 2^60000 + 16");
+    check_certificate(&c).unwrap();
+    // 2^70000 is not (2 bits times 70000), and it is refused as beyond the limits
+    c["quantities"][8]["expr"] = json!("2^70000 - 2^70000 + 16");
+    let e = err(&c);
+    assert!(e.message.contains("beyond the limit of 131072 bits"), "{e}");
+    assert_eq!(e.kind, mechcert_cert::ErrorKind::Input);
+    c["quantities"][8]["expr"] = json!("2^60000 - 2^60000 + 16");
     check_certificate(&c).unwrap();
     // min/max of values whose order changes on the domain: 9k and 8k + 1 cross at k = 1, so
     // the checker cannot prove the (zero) difference is a polynomial there
@@ -569,7 +577,7 @@ fn surplus_overrides() {
         ("buyers", json!(0), "needs at least one buyer"),
         ("buyers", json!("1/2"), "whole number"),
         ("buyers", json!(2_000_000), "too large"),
-        ("buyers", json!(100_001), "at most 100000"),
+        ("buyers", json!(10_001), "at most 10000"),
         ("tie_break", json!("random"), "unknown rule `random`"),
         ("allocation", json!([["1"]]), "unknown field `allocation`"),
     ] {
@@ -582,7 +590,7 @@ fn surplus_overrides() {
     // the override, not the instance, decides: with 5 buyers Π_5 = 15/16
     let mut c = base.clone();
     c["quantities"][4]["buyers"] = json!(5);
-    assert!(err(&c).message.contains("recomputed value 15/16"));
+    assert!(err(&c).message.contains("recomputed value `15/16`"));
     // VCG with two buyers by multisets agrees with enumeration: also beyond the limit
     let mut c = base;
     c["quantities"][6]["buyers"] = json!(30);

@@ -1,0 +1,125 @@
+//! Every limit on what mechcert reads, defined once. The checker applies them to
+//! certificates; `mechcert-model` applies the instance limits when it reads an instance file,
+//! so an instance that loads is one the checker accepts (and nothing valid is refused later
+//! as an internal inconsistency). README (instance files) and FORMAT.md ("Limits") list them
+//! with the reasons; `crate::work` bounds the checker's total work.
+
+/// The largest file mechcert reads (instances, certificates), in bytes: 8 MiB, about 200
+/// times the largest certificate in `proofs/`. Checked before reading, and again while
+/// reading (a file may grow).
+pub const MAX_FILE_BYTES: u64 = 8 << 20;
+
+/// The most decimal digits of one integer (a numerator or a denominator), wherever a number
+/// is written: instance values and probabilities, number strings of a certificate, and
+/// integer literals inside expressions.
+pub const MAX_DIGITS: usize = 10_000;
+
+/// The most buyers an instance may have (instance files and certificates, and a quantity's
+/// `buyers`). Exact values with I buyers carry about I digits per type.
+pub const MAX_BUYERS: usize = 10_000;
+
+/// The most values on one side of an instance (buyer or seller types). `check` handles
+/// 20000 x 2 in about 5 s (every type against every report); beyond, interim checks alone
+/// grow past a minute.
+pub const MAX_TYPES: usize = 20_000;
+
+/// The largest degree of an instance value that depends on the parameter. Proving the order
+/// of values and locating where a buyer value meets a seller value costs Sturm sequences and
+/// exact root isolation, whose cost grows about with the fourth power of the degree.
+pub const MAX_VALUE_DEGREE: usize = 8;
+
+/// The most digits of the numerator and of the denominator of every coefficient of an
+/// instance value that depends on the parameter (`123/45*k^2`): exact root isolation refines
+/// to the size of the coefficients, and its cost grows about with their cube.
+pub const MAX_VALUE_COEFF_DIGITS: usize = 20;
+
+/// The largest text of one expression (a `formula`, a `poly`, an allocation entry, an
+/// instance value), in bytes, checked before it is read.
+pub const MAX_EXPR_BYTES: usize = 100_000;
+
+/// The most nodes of one expression: one per number, symbol, `{name}` reference and
+/// function call, and one per operator.
+pub const MAX_EXPR_NODES: usize = 10_000;
+
+/// The deepest nesting of an expression (parentheses, function arguments, unary minus).
+pub const MAX_EXPR_DEPTH: usize = 100;
+
+/// The largest exponent of `^` in an expression.
+pub const MAX_EXPONENT: u64 = 1_000_000;
+
+/// The largest size, in bits of numerator plus denominator, of any number an expression
+/// computes (about 39,000 digits): checked before each power and product is computed.
+pub const MAX_NUMBER_BITS: u64 = 1 << 17;
+
+/// The largest degree of a polynomial an expression computes (`poly-identity` degree bounds
+/// too).
+pub const MAX_DEGREE: usize = 256;
+
+/// The most buyers for which the checker enumerates report profiles (the work per profile
+/// grows with the square of the number of buyers); beyond, it enumerates multisets of types
+/// (surpluses) or refuses (mechanism properties).
+pub const MAX_ENUMERATED_BUYERS: usize = 64;
+
+/// The most work units the checker spends on one certificate (`crate::work`): about 2 s on
+/// the 2-core machine of BENCHMARKS.md. The heaviest certificate in `proofs/` takes a tenth.
+pub const WORK_BUDGET: u64 = 15_000_000;
+
+/// The most work units one `mechanism` quantity may take for its enumeration of profiles
+/// (`enumeration_work`): a certificate's condition "few enough profiles to enumerate"
+/// compares its estimate with this number.
+pub const MAX_ENUMERATION_WORK: u64 = WORK_BUDGET / 4;
+
+/// The checker's estimate of the work to enumerate every report profile of a mechanism with
+/// `buyers` buyers over m x n types and check it ex post: m^I n profiles, each with
+/// 1 + I (m - 1) + (n - 1) outcomes (truthful and every unilateral misreport), each outcome
+/// about I^2 m steps (`None` beyond `u64`). The same formula is written into certificates as
+/// `m^I*n*(1 + I*(m - 1) + n - 1)*I^2*m`.
+pub fn enumeration_work(m: usize, n: usize, buyers: usize) -> Option<u64> {
+    let (m, n, i) = (
+        u64::try_from(m).ok()?,
+        u64::try_from(n).ok()?,
+        u64::try_from(buyers).ok()?,
+    );
+    let mut profiles = n;
+    for _ in 0..buyers {
+        profiles = profiles.checked_mul(m)?;
+    }
+    let outcomes = 1 + i * m.saturating_sub(1) + n.saturating_sub(1);
+    profiles
+        .checked_mul(outcomes)?
+        .checked_mul(i.checked_mul(i)?.checked_mul(m)?)
+}
+
+/// The formula of `enumeration_work` as certificates write it.
+pub const ENUMERATION_WORK_FORMULA: &str = "m^I*n*(1 + I*(m - 1) + n - 1)*I^2*m";
+
+/// Work units of one exact operation on two numbers of `a` and `b` bits (numerator plus
+/// denominator): 2 for small numbers, growing with the product of their sizes in 64-bit
+/// words (multiplication and the gcd that keeps a fraction in lowest terms). One unit is
+/// about 40 ns on the machine of BENCHMARKS.md (an addition of two 33,000-bit fractions
+/// takes 43 ms and is charged about 10^6 units).
+pub fn op_work(a: u64, b: u64) -> u64 {
+    let (la, lb) = (a / 64 + 1, b / 64 + 1);
+    1 + la.saturating_mul(lb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enumeration_work_by_hand() {
+        // one buyer, 2 x 2: 4 profiles, 1 + 1 + 1 outcomes each, 1 * 2 steps: 24
+        assert_eq!(enumeration_work(2, 2, 1), Some(24));
+        // Example 2 with two buyers: 27 profiles, 1 + 2*2 + 2 = 7 outcomes, 4 * 3 = 12 steps
+        assert_eq!(enumeration_work(3, 3, 2), Some(27 * 7 * 12));
+        assert_eq!(enumeration_work(30, 30, 64), None);
+    }
+
+    #[test]
+    fn op_work_grows_with_size() {
+        assert_eq!(op_work(10, 10), 2);
+        // two 64-word numbers: 1 + 65 * 65
+        assert_eq!(op_work(64 * 64, 64 * 64), 1 + 65 * 65);
+    }
+}
