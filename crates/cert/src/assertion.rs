@@ -81,10 +81,7 @@ fn operand(v: &Value, q: &HashMap<String, QVal>) -> Result<(String, Q), String> 
 }
 
 fn evaluate(o: &Map<String, Value>, q: &HashMap<String, QVal>) -> Result<(bool, String), String> {
-    let get = |k: &str| {
-        o.get(k)
-            .ok_or_else(|| format!("missing {k}", k = quote(k)))
-    };
+    let get = |k: &str| o.get(k).ok_or_else(|| format!("missing {k}", k = quote(k)));
     let relation = json_str(get("relation")?).map_err(|e| format!("`relation`: {e}"))?;
     let left = get("left")?;
     let right = get("right")?;

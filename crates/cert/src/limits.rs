@@ -33,6 +33,24 @@ pub const MAX_VALUE_DEGREE: usize = 8;
 /// to the size of the coefficients, and its cost grows about with their cube.
 pub const MAX_VALUE_COEFF_DIGITS: usize = 20;
 
+/// The most work of checking a family (an instance whose values depend on the parameter),
+/// `family_work`: `check` splits the domain into cells where the order of the values is
+/// fixed and checks every cell. 20 x 20 linear values take about 4 s and are refused; 10 x 10
+/// linear values, or 3 x 3 of degree 8, are far inside.
+pub const MAX_FAMILY_WORK: u64 = 200_000;
+
+/// The estimate of `MAX_FAMILY_WORK` for m x n values of degree up to d: at most
+/// 2 d m n + 1 cells (every buyer value meets every seller value at most d times), each
+/// checked on m n pairs of types (`None` beyond `u64`).
+pub fn family_work(m: usize, n: usize, degree: usize) -> Option<u64> {
+    let mn = u64::try_from(m).ok()?.checked_mul(u64::try_from(n).ok()?)?;
+    let cells = mn
+        .checked_mul(2)?
+        .checked_mul(u64::try_from(degree).ok()?)?
+        .checked_add(1)?;
+    cells.checked_mul(mn)
+}
+
 /// The largest text of one expression (a `formula`, a `poly`, an allocation entry, an
 /// instance value), in bytes, checked before it is read.
 pub const MAX_EXPR_BYTES: usize = 100_000;

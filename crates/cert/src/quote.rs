@@ -2,8 +2,9 @@
 //! input quoted in it is escaped (`\n`, `\r`, `\t`, other control characters, and invisible
 //! or reordering characters such as bidi overrides as `\u{..}`: no forged second line, no
 //! terminal escape sequence) and truncated (at most 80 characters; beyond, its start, an
-//! ellipsis and its length). One function quotes (`quote`), one escapes (`escape`); the
-//! checker, `mechcert-model` and the CLI use them wherever they echo input.
+//! ellipsis and its length). One function quotes (`quote`), one escapes (`escape`), and
+//! `clip` bounds the messages of other libraries (TOML, number parsers) that may echo input;
+//! the checker, `mechcert-model` and the CLI use them wherever they echo input.
 
 /// The longest quotation kept whole, in characters after escaping.
 pub const QUOTE_CHARS: usize = 80;
@@ -85,6 +86,20 @@ pub fn quote(s: &str) -> String {
     format!("`{start}…` ({} characters)", s.chars().count())
 }
 
+/// The longest message of another library kept whole by `clip`, in characters.
+pub const CLIP_CHARS: usize = 240;
+
+/// A message of another library (a TOML or number parser) that may echo pieces of the input
+/// unquoted: escaped like `escape`, and cut after `CLIP_CHARS` characters with an ellipsis.
+pub fn clip(message: impl std::fmt::Display) -> String {
+    let e = escape(&message.to_string());
+    if e.chars().count() <= CLIP_CHARS {
+        e
+    } else {
+        format!("{}…", e.chars().take(CLIP_CHARS).collect::<String>())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +135,13 @@ mod tests {
         assert!(q.starts_with("`\\u{7}"), "{q}");
         assert!(q.ends_with("(40 characters)"), "{q}");
         assert!(!q.contains('\u{7}'));
+    }
+
+    #[test]
+    fn messages_of_other_libraries_are_clipped() {
+        assert_eq!(clip("unknown symbol `x\ny`"), "unknown symbol `x\\ny`");
+        let long = clip(format!("bad `{}`", "z".repeat(1000)));
+        assert_eq!(long.chars().count(), CLIP_CHARS + 1);
+        assert!(long.ends_with('…'));
     }
 }

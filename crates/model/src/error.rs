@@ -1,7 +1,11 @@
 //! `InstanceError`: every way an instance can be rejected, as one line that names the file,
 //! the field and the fix. Never a panic: the loader turns every bad input into one of these.
+//! Displayed on one line: every part is escaped (`mechcert_cert::quote::escape`), and the
+//! pieces of input a message quotes are cut (`quote`).
 
 use std::fmt;
+
+use mechcert_cert::quote::escape;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstanceError {
@@ -25,14 +29,11 @@ impl InstanceError {
 
 impl fmt::Display for InstanceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (origin, message) = (escape(&self.origin), escape(&self.message));
         if self.field.is_empty() {
-            write!(f, "{}: {}", self.origin, self.message)
+            write!(f, "{origin}: {message}")
         } else {
-            write!(
-                f,
-                "{}: field `{}`: {}",
-                self.origin, self.field, self.message
-            )
+            write!(f, "{origin}: field `{}`: {message}", escape(&self.field))
         }
     }
 }

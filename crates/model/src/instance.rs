@@ -12,7 +12,9 @@ use std::path::Path;
 
 use mechcert_num::{Interval, Poly, Rat};
 
-use crate::InstanceError;
+use mechcert_cert::quote::{clip, quote};
+
+use crate::{InstanceError, limits};
 
 /// How ties among buyers with the highest value are broken (Section 5).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -117,11 +119,10 @@ const TOP_KEYS: &[&str] = &[
     "allocation",
 ];
 
-/// The largest number of buyers an instance may declare. Exact interim tables for I buyers
-/// carry numbers with about I digits, so the cost grows faster than I^2 (measured: `check
-/// --only interim` with 10 x 10 types takes about 4 s at I = 1000 and 16 s at I = 2000);
-/// beyond this limit a run would take hours, so it is refused up front.
-pub const MAX_BUYERS: usize = 10_000;
+/// The largest number of buyers an instance may declare (the checker's, defined once in
+/// `mechcert_cert::limits`). What `check` can do with many buyers in seconds is decided per
+/// instance (`mechcert_mech::interim_work`).
+pub use mechcert_cert::limits::MAX_BUYERS;
 
 fn type_name(v: &toml::Value) -> &'static str {
     match v {
@@ -140,9 +141,14 @@ fn type_name(v: &toml::Value) -> &'static str {
 fn exact(origin: &str, field: &str, v: &toml::Value) -> Result<Rat, InstanceError> {
     match v {
         toml::Value::Integer(n) => Ok(Rat::int(*n)),
-        toml::Value::String(s) => s
-            .parse::<Rat>()
-            .map_err(|e| InstanceError::new(origin, field, format!("`{s}`: {e}"))),
+        toml::Value::String(s) => {
+            limits::text(origin, field, s, false)?;
+            let r = s.parse::<Rat>().map_err(|e| {
+                InstanceError::new(origin, field, format!("{}: {}", quote(s), clip(&e)))
+            })?;
+            limits::number(origin, field, &r)?;
+            Ok(r)
+        }
         toml::Value::Float(_) => {
             // The float is only printed (never computed with) to suggest the exact fraction.
             let shown = v.to_string();
@@ -178,10 +184,19 @@ fn value(
 ) -> Result<Poly, InstanceError> {
     match (v, param) {
         (toml::Value::String(s), Some(p)) => {
-            Poly::parse(s, p).map_err(|e| InstanceError::new(origin, field, format!("`{s}`: {e}")))
+            limits::text(origin, field, s, true)?;
+            let v = Poly::parse(s, p).map_err(|e| {
+                InstanceError::new(origin, field, format!("{}: {}", quote(s), clip(&e)))
+            })?;
+            limits::value(origin, field, &v)?;
+            Ok(v)
         }
         (toml::Value::String(s), None) => match s.parse::<Rat>() {
-            Ok(r) => Ok(Poly::constant(r)),
+            Ok(r) => {
+                limits::text(origin, field, s, false)?;
+                limits::number(origin, field, &r)?;
+                Ok(Poly::constant(r))
+            }
             Err(e) => {
                 let looks_symbolic = s.chars().any(|c| c.is_ascii_alphabetic());
                 let extra = if looks_symbolic {
@@ -192,7 +207,7 @@ fn value(
                 Err(InstanceError::new(
                     origin,
                     field,
-                    format!("`{s}`: {e}{extra}"),
+                    format!("{}: {}{extra}", quote(s), clip(&e)),
                 ))
             }
         },
@@ -229,20 +244,27 @@ fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
     let norm = |s: &str| s.to_ascii_lowercase().replace(['-', '_'], "");
     let k = norm(key);
     known.iter().copied().find(|c| norm(c) == k).or_else(|| {
-        known
-            .iter()
-            .copied()
-            .find(|c| k.len() >= 3 && (norm(c).starts_with(&k[..3])))
+        known.iter().copied().find(|c| {
+            let prefix: String = k.chars().take(3).collect();
+            k.chars().count() >= 3 && norm(c).starts_with(&prefix)
+        })
     })
 }
 
 fn unknown_key(origin: &str, table: &str, key: &str, known: &[&str]) -> InstanceError {
+    // the key as written when it is short and plain, else quoted (escaped, cut)
+    let shown = quote(key);
+    let key = if shown == format!("`{key}`") {
+        key.to_string()
+    } else {
+        shown
+    };
     let field = if table.is_empty() {
         key.to_string()
     } else {
         format!("{table}.{key}")
     };
-    let hint = match closest(key, known) {
+    let hint = match closest(&key, known) {
         Some(c) => format!(" (did you mean `{c}`?)"),
         None => String::new(),
     };
@@ -285,6 +307,7 @@ fn side(
     };
     let vals = array(origin, &format!("{name}.values"), get("values")?)?;
     let probs = array(origin, &format!("{name}.probs"), get("probs")?)?;
+    limits::types(origin, name, vals.len())?;
     if vals.is_empty() {
         return Err(InstanceError::new(
             origin,
@@ -341,9 +364,9 @@ impl Instance {
     /// Read and validate an instance file.
     pub fn load(path: &Path) -> Result<Instance, InstanceError> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| InstanceError::new(&origin, "", format!("cannot read the file: {e}")))?;
-        let mut inst = Instance::parse(&text, &origin)?;
+        let bytes = mechcert_cert::read::read_file(path)
+            .map_err(|e| InstanceError::new(&origin, "", format!("the file {e}")))?;
+        let mut inst = Instance::from_bytes(&bytes, &origin)?;
         if inst.name.is_empty() {
             inst.name = path
                 .file_stem()
@@ -353,10 +376,29 @@ impl Instance {
         Ok(inst)
     }
 
+    /// Parse and validate the bytes of an instance file (UTF-8 TOML); `origin` names it in
+    /// errors. A pure function of its input.
+    pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Instance, InstanceError> {
+        let text = mechcert_cert::read::utf8(bytes)
+            .map_err(|e| InstanceError::new(origin, "", format!("the file {e}")))?;
+        Instance::parse(text, origin)
+    }
+
     /// Parse and validate instance text; `origin` names it in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Instance, InstanceError> {
+        if text.len() as u64 > mechcert_cert::limits::MAX_FILE_BYTES {
+            return Err(InstanceError::new(
+                origin,
+                "",
+                format!(
+                    "{} bytes are more than the limit of {} bytes for an instance",
+                    text.len(),
+                    mechcert_cert::limits::MAX_FILE_BYTES
+                ),
+            ));
+        }
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let mut first = e.message().trim().to_string();
+            let mut first = clip(e.message().trim());
             if first.contains("integer") {
                 first.push_str(
                     "; write numbers beyond 64 bits as strings, e.g. \"123456789012345678901234\"",
@@ -393,23 +435,11 @@ impl Instance {
             .map(str::to_string);
         let buyers = match t.get("buyers") {
             None => 1,
-            Some(toml::Value::Integer(n)) if *n >= 1 && (*n as u64) <= MAX_BUYERS as u64 => {
-                *n as usize
-            }
-            Some(v) => {
-                return Err(InstanceError::new(
-                    origin,
-                    "buyers",
-                    format!(
-                        "expected a whole number of buyers from 1 to {MAX_BUYERS}, found {}",
-                        if let toml::Value::Integer(n) = v {
-                            n.to_string()
-                        } else {
-                            type_name(v).to_string()
-                        }
-                    ),
-                ));
-            }
+            Some(toml::Value::Integer(n)) => match usize::try_from(*n) {
+                Ok(n) if (1..=MAX_BUYERS).contains(&n) => n,
+                _ => return Err(limits::buyers(origin, &n.to_string())),
+            },
+            Some(v) => return Err(limits::buyers(origin, type_name(v))),
         };
         let tie_break = match t.get("tie_break") {
             None => TieBreak::default(),
@@ -419,7 +449,10 @@ impl Instance {
                     InstanceError::new(
                         origin,
                         "tie_break",
-                        format!("unknown rule `{s}`: use lowest-index, highest-index or uniform"),
+                        format!(
+                            "unknown rule {}: use lowest-index, highest-index or uniform",
+                            quote(s)
+                        ),
                     )
                 })?
             }
@@ -432,7 +465,10 @@ impl Instance {
                     InstanceError::new(
                         origin,
                         "seller_ties",
-                        format!("unknown rule `{s}`: use no-trade (the seller keeps the good on a tie) or trade"),
+                        format!(
+                            "unknown rule {}: use no-trade (the seller keeps the good on a tie) or trade",
+                            quote(s)
+                        ),
                     )
                 })?
             }
@@ -454,7 +490,10 @@ impl Instance {
                     return Err(InstanceError::new(
                         origin,
                         "parameter",
-                        format!("`{name}` is not a parameter name: use a letter, e.g. \"k\""),
+                        format!(
+                            "{} is not a parameter name: use a letter, e.g. \"k\"",
+                            quote(&name)
+                        ),
                     ));
                 }
                 if is_reserved_name(&name) {
@@ -462,7 +501,8 @@ impl Instance {
                         origin,
                         "parameter",
                         format!(
-                            "`{name}` is reserved in certificate formulas (B1, S1, pB1, pS1, m, n, I, FB, FS, min, max, x, xb, xs): use another name, e.g. \"k\""
+                            "{} is reserved in certificate formulas (B1, S1, pB1, pS1, m, n, I, FB, FS, min, max, x, xb, xs): use another name, e.g. \"k\"",
+                            quote(&name)
                         ),
                     ));
                 }
@@ -470,11 +510,17 @@ impl Instance {
                     None => Interval::all(),
                     Some(d) => {
                         let s = string(origin, "domain", d)?;
+                        limits::text(origin, "domain", s, true)?;
                         Interval::parse_domain(s, &name).map_err(|e| {
-                            InstanceError::new(origin, "domain", format!("`{s}`: {e}"))
+                            InstanceError::new(
+                                origin,
+                                "domain",
+                                format!("{}: {}", quote(s), clip(&e)),
+                            )
                         })?
                     }
                 };
+                limits::domain(origin, &domain.display_with(&name))?;
                 Some(Parameter { name, domain })
             }
         };
@@ -496,6 +542,16 @@ impl Instance {
                 "allocation",
                 "an explicit allocation is supported for one buyer only: remove `allocation` or set buyers = 1",
             ));
+        }
+        if parameter.is_some() {
+            let degree = buyer
+                .values
+                .iter()
+                .chain(&seller.values)
+                .map(|v| v.degree().unwrap_or(0))
+                .max()
+                .unwrap_or(0);
+            limits::family(origin, buyer.values.len(), seller.values.len(), degree)?;
         }
         Ok(Instance {
             origin: origin.to_string(),

@@ -13,6 +13,7 @@ mod concrete;
 mod env;
 mod error;
 mod instance;
+mod limits;
 mod profiles;
 pub mod random;
 #[cfg(feature = "proptest")]
