@@ -8,8 +8,10 @@ use clap::Args;
 use mechcert_claims::{Certified, Verdict, all, find};
 use mechcert_model::Instance;
 
-use crate::Failure;
+use mechcert_cert::quote::quote;
+
 use crate::table::Table;
+use crate::{Failure, shown};
 
 #[derive(Args)]
 pub struct ClaimsArgs {
@@ -60,10 +62,7 @@ pub fn claims(a: &ClaimsArgs) -> Result<(), Failure> {
             .iter()
             .map(|c| serde_json::json!({"id": c.id, "section": c.section, "statement": c.statement, "reading": c.reading, "existential": c.existential}))
             .collect();
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({"claims": list})).expect("json")
-        );
+        outln!("{}", pretty(&serde_json::json!({"claims": list}))?);
         return Ok(());
     }
     let mut t = Table::new(&["claim", "paper", "statement"]);
@@ -81,32 +80,41 @@ pub fn claims(a: &ClaimsArgs) -> Result<(), Failure> {
 fn write_json(path: &Path, v: &serde_json::Value) -> Result<(), Failure> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
-            .map_err(|e| Failure::Input(format!("{}: cannot create: {e}", dir.display())))?;
+            .map_err(|e| Failure::Input(format!("{}: cannot create: {e}", shown(dir))))?;
     }
-    let text = serde_json::to_string_pretty(v).expect("json") + "\n";
+    let text = serde_json::to_string_pretty(v)
+        .map_err(|e| Failure::Inconsistent(format!("a certificate is not JSON: {e}")))?
+        + "\n";
     std::fs::write(path, text)
-        .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))
+        .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", shown(path))))
 }
 
-/// Re-check a certificate with the independent checker; a failure is an internal inconsistency.
-fn self_check(cert: &serde_json::Value, what: &str) -> Result<(), Failure> {
+/// Re-check a certificate with the independent checker: a certificate it rejects is an
+/// internal inconsistency; one beyond the checker's documented limits is an input error (the
+/// instance is too large to certify).
+pub fn self_check(cert: &serde_json::Value, what: &str) -> Result<(), Failure> {
     mechcert_cert::check_certificate(cert)
         .map(|_| ())
-        .map_err(|e| {
-            Failure::Inconsistent(format!("the certificate for {what} does not check: {e}"))
+        .map_err(|e| match Failure::from(e) {
+            Failure::Input(m) => Failure::Input(format!(
+                "{what}: the certificate would pass the independent checker's limits (FORMAT.md, Limits), so this instance is too large to certify: {m}"
+            )),
+            Failure::Inconsistent(m) => Failure::Inconsistent(format!(
+                "the certificate for {what} does not check: {m}"
+            )),
         })
 }
 
 fn certify_one(claim_id: &str, inst: &Instance) -> Result<Certified, Failure> {
     let claim = find(claim_id).ok_or_else(|| {
         Failure::Input(format!(
-            "unknown claim `{claim_id}`; `mechcert claims` lists them"
+            "unknown claim {}; `mechcert claims` lists them",
+            quote(claim_id)
         ))
     })?;
-    let c = claim
-        .certify(inst)
-        .map_err(|e| Failure::Inconsistent(format!("{claim_id} on {}: {e}", inst.origin)))?;
-    self_check(&c.certificate, &format!("{claim_id} on {}", inst.origin))?;
+    let what = format!("{claim_id} on {}", inst.origin);
+    let c = claim.certify(inst).map_err(|e| e.context(&what))?;
+    self_check(&c.certificate, &what)?;
     Ok(c)
 }
 
@@ -126,10 +134,11 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
     if let Some(dir) = &a.all {
         return certify_all(dir, a);
     }
-    let (claim, file) = (
-        a.claim.as_deref().expect("clap"),
-        a.file.as_ref().expect("clap"),
-    );
+    let (Some(claim), Some(file)) = (a.claim.as_deref(), a.file.as_ref()) else {
+        return Err(Failure::Input(
+            "certify needs a claim id and an instance file, or --all DIR".into(),
+        ));
+    };
     let inst = load_validated(file)?;
     let c = certify_one(claim, &inst)?;
     if let Some(out) = &a.out {
@@ -142,7 +151,7 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
             "reason": c.reason,
             "certificate": c.certificate,
         });
-        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        outln!("{}", pretty(&v)?);
     } else {
         outln!("{}: {} on {}", c.claim, c.verdict.name(), inst.origin);
         outln!("  {}", c.reason);
@@ -157,9 +166,11 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The instance files (*.toml) of a directory, sorted; each is then read like any instance
+/// (a regular file within the size limit: a FIFO named `x.toml` is refused, not waited on).
 fn instance_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Failure::Input(format!("{}: cannot read the directory: {e}", dir.display())))?
+        .map_err(|e| Failure::Input(format!("{}: cannot read the directory: {e}", shown(dir))))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
@@ -167,10 +178,16 @@ fn instance_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     if files.is_empty() {
         return Err(Failure::Input(format!(
             "{}: no instance files (*.toml)",
-            dir.display()
+            shown(dir)
         )));
     }
     Ok(files)
+}
+
+/// JSON text of a value mechcert built.
+fn pretty(v: &serde_json::Value) -> Result<String, Failure> {
+    serde_json::to_string_pretty(v)
+        .map_err(|e| Failure::Inconsistent(format!("an output is not JSON: {e}")))
 }
 
 fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
@@ -202,7 +219,7 @@ fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
             "holds": count(Verdict::Holds), "fails": count(Verdict::Fails), "not_applicable": count(Verdict::NotApplicable),
             "results": list,
         });
-        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        outln!("{}", pretty(&v)?);
         return Ok(());
     }
     let mut t = Table::new(&["instance", "claim", "verdict", "reason"]);
@@ -234,12 +251,18 @@ fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
 /// place where they differ. `second-best` is a computation (`mechcert solve`), not a claim: its
 /// content is the LP optimum, which the independent checker verifies in full.
 fn reproduces(cert: &serde_json::Value, origin: &str) -> Result<(), String> {
-    let id = cert["claim"].as_str().unwrap_or_default();
+    let id = cert
+        .get("claim")
+        .and_then(|c| c.as_str())
+        .unwrap_or_default();
     if mechcert_claims::is_computation(id) {
         return Ok(());
     }
     let claim = find(id).ok_or_else(|| format!("unknown claim `{id}`"))?;
-    let asked = cert.get("derived_from").unwrap_or(&cert["instance"]);
+    let asked = cert
+        .get("derived_from")
+        .or_else(|| cert.get("instance"))
+        .ok_or("the certificate has no instance")?;
     let inst = Instance::from_json(asked, origin).map_err(|e| e.to_string())?;
     let ours = claim
         .certify(&inst)
@@ -310,51 +333,84 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: String) ->
     }
 }
 
+/// Read one certificate file: a regular file within the size limit, UTF-8, JSON without
+/// repeated keys. Every problem here is an input error naming the file.
+fn read_certificate(path: &Path) -> Result<serde_json::Value, Failure> {
+    let bytes = mechcert_cert::read::read_file(path)
+        .map_err(|e| Failure::Input(format!("{}: the file {e}", shown(path))))?;
+    mechcert_cert::parse_bytes(&bytes)
+        .map_err(|e| Failure::Input(format!("{}: {}", shown(path), e.message)))
+}
+
+/// Check one certificate: the independent checker, then (unless `independent_only`) the
+/// binding to its claim. The error says whether the certificate is beyond the documented
+/// limits (input) or does not check.
+fn check_one(
+    json: &serde_json::Value,
+    path: &Path,
+    independent_only: bool,
+) -> Result<mechcert_cert::Checked, Failure> {
+    let ok = mechcert_cert::check_certificate(json)?;
+    if !independent_only {
+        reproduces(json, &path.display().to_string()).map_err(Failure::Inconsistent)?;
+    }
+    Ok(ok)
+}
+
 pub fn cert_check(a: &CertCheckArgs) -> Result<(), Failure> {
-    let mut failures = vec![];
     let mut results = vec![];
     for path in &a.certs {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Failure::Input(format!("{}: cannot read: {e}", path.display())))?;
-        let json: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| Failure::Input(format!("{}: not JSON: {e}", path.display())))?;
-        let checked = mechcert_cert::check_certificate(&json)
-            .map_err(|e| e.to_string())
-            .and_then(|ok| {
-                if !a.independent_only {
-                    reproduces(&json, &path.display().to_string())?;
-                }
-                Ok(ok)
-            });
-        if let Err(e) = &checked {
-            failures.push(format!("{}: {e}", path.display()));
-        }
-        results.push((path, checked));
+        let json = read_certificate(path)?;
+        results.push((path, check_one(&json, path, a.independent_only)));
     }
+    let failed: Vec<&Failure> = results
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().err())
+        .collect();
     if a.json {
         let list: Vec<_> = results
             .iter()
             .map(|(p, r)| match r {
                 Ok(c) => serde_json::json!({"file": p.display().to_string(), "ok": true, "claim": c.claim, "verdict": c.verdict.name()}),
-                Err(e) => serde_json::json!({"file": p.display().to_string(), "ok": false, "error": e}),
+                Err(e) => serde_json::json!({"file": p.display().to_string(), "ok": false, "error": e.message(), "beyond_limits": e.exit_code() == 1}),
             })
             .collect();
-        outln!("{}", serde_json::to_string_pretty(&serde_json::json!({"checked": list.len(), "failed": failures.len(), "results": list})).expect("json"));
+        outln!(
+            "{}",
+            pretty(
+                &serde_json::json!({"checked": list.len(), "failed": failed.len(), "results": list})
+            )?
+        );
     } else {
         for (p, r) in &results {
             match r {
-                Ok(c) => outln!("ok    {} ({} {})", p.display(), c.claim, c.verdict.name()),
-                Err(e) => outln!("FAIL  {}: {e}", p.display()),
+                Ok(c) => outln!("ok    {} ({} {})", shown(p), c.claim, c.verdict.name()),
+                Err(e) => outln!(
+                    "FAIL  {}: {}",
+                    shown(p),
+                    mechcert_cert::quote::escape(e.message())
+                ),
             }
         }
     }
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure::Inconsistent(format!(
-            "{} of {} certificates do not check",
-            failures.len(),
-            a.certs.len()
-        )))
+    // a certificate that does not check is an inconsistency (exit 2); when the only failures
+    // are certificates beyond the documented limits, they are input errors (exit 1)
+    let rejected = failed.iter().filter(|e| e.exit_code() == 2).count();
+    match (rejected, failed.len()) {
+        (_, 0) => Ok(()),
+        (0, n) => Err(Failure::Input(format!(
+            "{n} of {} certificates are beyond the checker's limits (FORMAT.md, Limits): {}",
+            a.certs.len(),
+            failed[0]
+        ))),
+        (r, n) => Err(Failure::Inconsistent(format!(
+            "{n} of {} certificates do not check{}",
+            a.certs.len(),
+            if r < n {
+                format!(" ({} of them beyond the checker's limits)", n - r)
+            } else {
+                String::new()
+            }
+        ))),
     }
 }

@@ -70,8 +70,12 @@ pub struct CheckArgs {
 }
 
 fn write_plot(path: &std::path::Path, svg: &str) -> Result<(), Failure> {
-    std::fs::write(path, svg)
-        .map_err(|e| Failure::Input(format!("{}: cannot write the picture: {e}", path.display())))
+    std::fs::write(path, svg).map_err(|e| {
+        Failure::Input(format!(
+            "{}: cannot write the picture: {e}",
+            crate::shown(path)
+        ))
+    })
 }
 
 /// A checked mechanism: the report and, for `bb`, the base mechanism's surplus Π.

@@ -82,16 +82,13 @@ pub enum Format {
     Json,
 }
 
-/// An error for the user: exit code 1 (input) or 2 (internal inconsistency).
-pub enum Failure {
-    Input(String),
-    Inconsistent(String),
-}
+/// An error for the user, typed by the library that raised it: exit code 1 (input) or 2
+/// (internal inconsistency).
+pub use mechcert_model::Failure;
 
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure::Input(e.to_string())
-    }
+/// A path as it appears in messages: escaped (a file name may hold a newline).
+pub fn shown(path: &std::path::Path) -> String {
+    mechcert_cert::quote::escape(&path.display().to_string())
 }
 
 fn main() -> ExitCode {
@@ -117,8 +114,9 @@ fn main() -> ExitCode {
     };
     let (kind, msg, code) = match result {
         Ok(()) => return ExitCode::SUCCESS,
-        Err(Failure::Input(msg)) => ("input", msg, 1),
-        Err(Failure::Inconsistent(msg)) => ("inconsistent", msg, 2),
+        // every message is one line: whatever a library put in it is escaped here too
+        Err(Failure::Input(msg)) => ("input", mechcert_cert::quote::escape(&msg), 1),
+        Err(Failure::Inconsistent(msg)) => ("inconsistent", mechcert_cert::quote::escape(&msg), 2),
     };
     if kind == "input" {
         eprintln!("error: {msg}");

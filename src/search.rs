@@ -8,7 +8,7 @@ use clap::Args;
 use mechcert_claims::find;
 use mechcert_claims::search::{Options, search};
 
-use crate::Failure;
+use crate::{Failure, shown};
 
 #[derive(Args)]
 pub struct SearchArgs {
@@ -100,6 +100,7 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    let out = out?;
     let what = if claim.existential {
         "witness"
     } else {
@@ -109,7 +110,7 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
     if let Some(f) = &out.found {
         let stem = format!("{}-{what}-seed{}", claim.id, a.seed);
         std::fs::create_dir_all(&a.out)
-            .map_err(|e| Failure::Input(format!("{}: {e}", a.out.display())))?;
+            .map_err(|e| Failure::Input(format!("{}: {e}", shown(&a.out))))?;
         let toml = a.out.join(format!("{stem}.toml"));
         let cert = a.out.join(format!("{stem}.cert.json"));
         let mut inst = f.shrunk.clone();
@@ -125,14 +126,12 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
             f.shrink_steps
         ));
         std::fs::write(&toml, inst.to_toml())
-            .map_err(|e| Failure::Input(format!("{}: {e}", toml.display())))?;
-        let c = claim.certify(&inst).map_err(Failure::Inconsistent)?;
-        mechcert_cert::check_certificate(&c.certificate).map_err(|e| {
-            Failure::Inconsistent(format!("the {what}'s certificate does not check: {e}"))
-        })?;
+            .map_err(|e| Failure::Input(format!("{}: {e}", shown(&toml))))?;
+        let c = claim.certify(&inst)?;
+        crate::certify::self_check(&c.certificate, &format!("the {what}"))?;
         let text = serde_json::to_string_pretty(&c.certificate).expect("json") + "\n";
         std::fs::write(&cert, text)
-            .map_err(|e| Failure::Input(format!("{}: {e}", cert.display())))?;
+            .map_err(|e| Failure::Input(format!("{}: {e}", shown(&cert))))?;
         saved = Some((toml, cert, c, inst));
     }
     if a.json {

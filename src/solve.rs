@@ -38,7 +38,8 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
     if env.buyers != 1 {
         return Err(Failure::Input(format!(
             "{}: the second best is solved for one buyer; this instance has {}",
-            inst.origin, env.buyers
+            mechcert_cert::quote::escape(&inst.origin),
+            env.buyers
         )));
     }
     let first_best = closed_form::gains_from_trade(&env, &efficient_allocation(&env));
@@ -53,15 +54,18 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
             "the second-best LP has no optimum, but x = 0, t = 0 is feasible".into(),
         )
     })?;
-    let alloc: Matrix<Rat> = solved
-        .allocation(&env)
-        .expect("optimal")
-        .map(|v| v.clone().expect("variable"));
+    let alloc = solved.allocation(&env).ok_or_else(|| {
+        Failure::Inconsistent("the second-best LP has an optimum but no allocation".into())
+    })?;
+    if alloc.iter().any(Option::is_none) {
+        return Err(Failure::Inconsistent(
+            "the second-best allocation misses a cell".into(),
+        ));
+    }
+    let alloc: Matrix<Rat> = alloc.map(|v| v.clone().unwrap_or(Rat::ZERO));
     let certificate =
         mechcert_claims::second_best_certificate(&inst, &env, &solved, &welfare, &first_best);
-    mechcert_cert::check_certificate(&certificate).map_err(|e| {
-        Failure::Inconsistent(format!("the second-best certificate does not check: {e}"))
-    })?;
+    crate::certify::self_check(&certificate, "the second best")?;
     // Theorem 3's reduced form: max W(x) over implementable x with Π(x) = 0 (x = 0 is one)
     let reduced = solve_named(build(&env, &Model::Reduced { pi_ge: false }))
         .value()

@@ -449,7 +449,7 @@ fn bench_claim(id: &'static str) -> Claim {
         section: "benchmarks",
         statement: "a benchmark workload (not a claim of the paper)",
         reading: "the exact LP of the workload",
-        certify: |_, _| Err("benchmark only".into()),
+        certify: |_, _| Err(mechcert_model::Failure::Input("benchmark only".into())),
         generate: |rng, m, n, buyers| {
             let mut spec = RandomSpec::new(m, n);
             spec.buyers = buyers;
@@ -648,7 +648,7 @@ fn search_workload(corrected: bool) -> Workload {
     };
     let o = opts.clone();
     let run = move || {
-        let out = search::search(claim, &o, &|_| {});
+        let out = search::search(claim, &o, &|_| {}).expect("the search meets no inconsistency");
         let mut fields = vec![("searched", out.searched.to_string())];
         let summary = match &out.found {
             Some(f) => {

@@ -10,7 +10,7 @@ use mechcert_mech::{
 use mechcert_model::{Env, TieBreak};
 use mechcert_num::Rat;
 use mechcert_opt::Solved;
-use mechcert_verify::{Options, Property, Report, Subject, check};
+use mechcert_verify::{Options, Property, PropertyReport, Report, Subject, check};
 use serde_json::json;
 
 use crate::certificate::{Builder, Role, Val, allocation_json};
@@ -211,16 +211,28 @@ pub fn basis_allocations(env: &Env<Rat>) -> Vec<BasisAllocation> {
     out
 }
 
-fn properties_value(report: &Report<Rat>, props: &[Property]) -> serde_json::Value {
+/// The report of property `p`; missing only if the verifier skipped it (too many profiles),
+/// which the callers' `checkable` condition rules out.
+fn reported(report: &Report<Rat>, p: Property) -> Result<&PropertyReport<Rat>, String> {
+    match report.property(p) {
+        Some(r) if r.skipped.is_none() => Ok(r),
+        _ => Err(format!(
+            "the verifier did not check {} although the enumeration is within the checker's limit",
+            p.key()
+        )),
+    }
+}
+
+fn properties_value(report: &Report<Rat>, props: &[Property]) -> Result<serde_json::Value, String> {
     let mut o = serde_json::Map::new();
     for p in props {
-        let r = report.property(*p).expect("checked");
+        let r = reported(report, *p)?;
         o.insert(
             p.key().into(),
             json!({"holds": r.holds(), "min_slack": r.min_slack.as_ref().map(Rat::to_string)}),
         );
     }
-    serde_json::Value::Object(o)
+    Ok(serde_json::Value::Object(o))
 }
 
 fn record_mechanism(
@@ -229,9 +241,9 @@ fn record_mechanism(
     spec: (&str, serde_json::Value),
     report: &Report<Rat>,
     props: &[Property],
-) -> Vec<bool> {
+) -> Result<Vec<bool>, String> {
     let keys: Vec<&str> = props.iter().map(|p| p.key()).collect();
-    let value = properties_value(report, props);
+    let value = properties_value(report, props)?;
     bd.record(
         name,
         json!({"kind": "mechanism", spec.0: spec.1, "properties": keys}),
@@ -239,7 +251,7 @@ fn record_mechanism(
     );
     props
         .iter()
-        .map(|p| report.property(*p).expect("checked").holds())
+        .map(|p| reported(report, *p).map(|r| r.holds()))
         .collect()
 }
 
@@ -247,12 +259,12 @@ fn verified(
     env: &Env<Rat>,
     subject: Subject<'_, Rat>,
     compressed: Option<&Interim<Rat>>,
-) -> Report<Rat> {
+) -> Result<Report<Rat>, String> {
     let opts = Options {
         max_profiles: u128::from(CHECKABLE_PROFILES),
         ..Options::default()
     };
-    check(env, subject, compressed, &opts).expect("enumeration and compression agree")
+    check(env, subject, compressed, &opts).map_err(|e| e.to_string())
 }
 
 /// A single-buyer mechanism given by its tables, with the properties to certify.
@@ -261,8 +273,8 @@ pub fn mechanism_tables(
     name: &str,
     tab: &Tabular<Rat>,
     props: &[Property],
-) -> Vec<bool> {
-    let report = verified(bd.env(), Subject::Tabular(tab), None);
+) -> Result<Vec<bool>, String> {
+    let report = verified(bd.env(), Subject::Tabular(tab), None)?;
     let tables = json!({
         "x": allocation_json(&tab.x.to_rows()),
         "tb": allocation_json(&tab.tb.to_rows()),
@@ -279,20 +291,20 @@ pub fn mechanism_named(
     which: &str,
     alpha: &Rat,
     props: &[Property],
-) -> Vec<bool> {
+) -> Result<Vec<bool>, String> {
     let env = bd.env();
     let comp = compress::vcg_prime_interim(env);
     let base = VcgPrimeFourCase;
     let report = match which {
-        "vcg" => verified(env, Subject::Profiles(&VcgMulti), None),
-        "vcg-prime" => verified(env, Subject::Profiles(&base), Some(&comp)),
+        "vcg" => verified(env, Subject::Profiles(&VcgMulti), None)?,
+        "vcg-prime" => verified(env, Subject::Profiles(&base), Some(&comp))?,
         "bb" => {
             let bb =
                 BudgetBalanced::new(env, &base, &comp, Shares::seller_share(env.buyers, alpha));
             let by_construction = bb.interim_by_construction(&comp);
-            verified(env, Subject::Profiles(&bb), Some(&by_construction))
+            verified(env, Subject::Profiles(&bb), Some(&by_construction))?
         }
-        other => panic!("unknown mechanism {other}"),
+        other => return Err(format!("unknown mechanism {other}")),
     };
     let spec = if which == "bb" {
         json!({"mechanism": which, "alpha": alpha.to_string()})

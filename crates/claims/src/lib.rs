@@ -45,7 +45,11 @@ pub fn second_best_certificate(
         section: "Sec. 6",
         statement: "the maximum expected gains from trade over ex post budget-balanced, interim IC and IR mechanisms",
         reading: "a computation (not a claim of the paper): the exact LP over (x, t)",
-        certify: |_, _| Err("second-best is computed by `mechcert solve second-best`".into()),
+        certify: |_, _| {
+            Err(mechcert_model::Failure::Input(
+                "second-best is computed by `mechcert solve second-best`".into(),
+            ))
+        },
         generate: registry::generic,
         existential: false,
     };

@@ -1,6 +1,7 @@
 //! The registry: every claim id with its paper section, its statement, how the printed text is
 //! read, the function that certifies it on an instance, and how search draws instances for it.
 
+use mechcert_model::Failure;
 use mechcert_model::Instance;
 use mechcert_model::random::{RandomSpec, SplitMix64, random_instance};
 use serde_json::json;
@@ -20,7 +21,7 @@ pub struct Claim {
     pub statement: &'static str,
     /// `as printed`, or what the corrected reading changes.
     pub reading: &'static str,
-    pub certify: fn(&Claim, &Instance) -> Result<Certified, String>,
+    pub certify: fn(&Claim, &Instance) -> Result<Certified, Failure>,
     pub generate: Generator,
     /// For an existential claim ("an instance exists such that ..."), search looks for a
     /// witness (an instance where it holds) instead of a counterexample.
@@ -28,7 +29,7 @@ pub struct Claim {
 }
 
 impl Claim {
-    pub fn certify(&self, inst: &Instance) -> Result<Certified, String> {
+    pub fn certify(&self, inst: &Instance) -> Result<Certified, Failure> {
         (self.certify)(self, inst)
     }
 }
@@ -82,13 +83,14 @@ pub fn on_concrete(
     claim: &Claim,
     inst: &Instance,
     body: impl FnOnce(&mut Builder) -> Result<(), String>,
-) -> Result<Certified, String> {
+) -> Result<Certified, Failure> {
     if inst.parameter.is_some() {
         return Ok(needs_concrete(claim, inst));
     }
-    let env = inst.concrete().map_err(|e| e.to_string())?;
+    let env = inst.concrete()?;
     let mut bd = Builder::new(&env);
-    body(&mut bd)?;
+    // the instance was valid: an error while certifying is mechcert's own inconsistency
+    body(&mut bd).map_err(Failure::Inconsistent)?;
     Ok(bd.finish(claim, inst))
 }
 

@@ -8,6 +8,7 @@
 //! and tries candidates in a fixed order. The same seed gives the same result on any machine
 //! and any number of threads.
 
+use mechcert_model::Failure;
 use mechcert_model::random::SplitMix64;
 use mechcert_model::{Instance, Side};
 use mechcert_num::{Poly, Rat};
@@ -119,13 +120,26 @@ fn simplify_numbers(inst: &mut Instance, rng: &mut SplitMix64) {
     }
 }
 
-/// The verdict of a claim on an instance, without building its certificate.
-fn certify_verdict(claim: &Claim, inst: &Instance) -> Option<Certified> {
-    crate::certificate::verdict_only(|| claim.certify(inst).ok())
+/// The verdict of a claim on an instance, without building its certificate: `None` when the
+/// instance is not one the claim can be certified on (an input error), an error when
+/// certifying it meets an internal inconsistency (never swallowed).
+fn certify_verdict(claim: &Claim, inst: &Instance) -> Result<Option<Certified>, Failure> {
+    match crate::certificate::verdict_only(|| claim.certify(inst)) {
+        Ok(c) => Ok(Some(c)),
+        Err(Failure::Input(_)) => Ok(None),
+        Err(e) => Err(e.context(&format!(
+            "{} on the generated instance {}",
+            claim.id, inst.name
+        ))),
+    }
 }
 
 /// Search; `progress(done)` is called after each batch.
-pub fn search(claim: &Claim, opts: &Options, progress: &(dyn Fn(usize) + Sync)) -> Outcome {
+pub fn search(
+    claim: &Claim,
+    opts: &Options,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<Outcome, Failure> {
     const BATCH: usize = 256;
     let mut applicable = 0;
     let mut start = 0;
@@ -135,9 +149,9 @@ pub fn search(claim: &Claim, opts: &Options, progress: &(dyn Fn(usize) + Sync)) 
             .into_par_iter()
             .map(|k| {
                 let inst = instance(claim, opts, k);
-                (k, certify_verdict(claim, &inst))
+                certify_verdict(claim, &inst).map(|c| (k, c))
             })
-            .collect();
+            .collect::<Result<_, _>>()?;
         let first_hit = results
             .iter()
             .position(|(_, c)| c.as_ref().is_some_and(|c| hit(claim, c.verdict)));
@@ -151,9 +165,9 @@ pub fn search(claim: &Claim, opts: &Options, progress: &(dyn Fn(usize) + Sync)) 
             .count();
         if let Some((k, _)) = first_hit.map(|p| &results[p]) {
             let original = instance(claim, opts, *k);
-            let (shrunk, certified, steps) = shrink(claim, &original);
+            let (shrunk, certified, steps) = shrink(claim, &original)?;
             progress(end);
-            return Outcome {
+            return Ok(Outcome {
                 claim: claim.id,
                 searched: k + 1,
                 applicable,
@@ -164,17 +178,17 @@ pub fn search(claim: &Claim, opts: &Options, progress: &(dyn Fn(usize) + Sync)) 
                     certified,
                     shrink_steps: steps,
                 }),
-            };
+            });
         }
         progress(end);
         start = end;
     }
-    Outcome {
+    Ok(Outcome {
         claim: claim.id,
         searched: opts.budget,
         applicable,
         found: None,
-    }
+    })
 }
 
 /// A size measure that every accepted shrinking step decreases.
@@ -306,7 +320,7 @@ fn valid(inst: &Instance) -> bool {
 }
 
 /// Shrink while the claim still fails (or, existential, still holds).
-pub fn shrink(claim: &Claim, start: &Instance) -> (Instance, Certified, usize) {
+pub fn shrink(claim: &Claim, start: &Instance) -> Result<(Instance, Certified, usize), Failure> {
     let mut cur = start.clone();
     let mut steps = 0;
     'outer: loop {
@@ -314,7 +328,7 @@ pub fn shrink(claim: &Claim, start: &Instance) -> (Instance, Certified, usize) {
             if size(&cand) >= size(&cur) || !valid(&cand) {
                 continue;
             }
-            if certify_verdict(claim, &cand).is_some_and(|c| hit(claim, c.verdict)) {
+            if certify_verdict(claim, &cand)?.is_some_and(|c| hit(claim, c.verdict)) {
                 cur = cand;
                 steps += 1;
                 continue 'outer;
@@ -326,6 +340,6 @@ pub fn shrink(claim: &Claim, start: &Instance) -> (Instance, Certified, usize) {
     if claim.existential {
         cur.name = format!("{} witness (shrunk)", claim.id);
     }
-    let cert = claim.certify(&cur).expect("certified during shrinking");
-    (cur, cert, steps)
+    let cert = claim.certify(&cur)?;
+    Ok((cur, cert, steps))
 }

@@ -2,6 +2,7 @@
 //! VCG'; VCG' against VCG profile by profile (payments and the ex post surplus B_l - S_h);
 //! Proposition 1 (VCG' maximises the surplus among efficient IC IR mechanisms).
 
+use mechcert_model::Failure;
 use mechcert_model::Instance;
 use mechcert_opt::{Model, build, solve_named};
 use mechcert_verify::Property;
@@ -16,7 +17,7 @@ use mechcert_num::Rat;
 /// Section 3, after Definition 2: at every profile VCG' takes at least as much from the buyer
 /// and pays the seller at most as much as VCG; when B_i > S_j, with B_l = min(V_b ∩ [S_j, B_i])
 /// and S_h = max(V_s ∩ [S_j, B_i]), B_l > S_h gives the ex post surplus B_l - S_h.
-fn vcg_prime_pointwise(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn vcg_prime_pointwise(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !(one_buyer(bd) && disjoint_values(bd)) {
             return Ok(());
@@ -109,7 +110,7 @@ fn seller_payment(j: usize, n: usize) -> Expr {
 /// mechanism t̄_b(B_i) <= Σ_{k<=i} (F_s(B_k) - F_s(B_{k-1})) B_k and t̄_s(S_j) >=
 /// Σ_{k>=j} (F_b(S_{k+1}) - F_b(S_k)) S_k: each bound against the exact LP optimum of that one
 /// interim transfer over efficient IC IR mechanisms.
-fn lemma_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn lemma_2(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !(one_buyer(bd) && disjoint_values(bd)) {
             return Ok(());
@@ -244,7 +245,7 @@ pub fn claims() -> Vec<Claim> {
                     }
                     let props = [Property::ExPostIc, Property::ExPostIr];
                     let zero = mechcert_num::Rat::ZERO;
-                    let holds = evidence::mechanism_named(bd, "VCG'", "vcg-prime", &zero, &props);
+                    let holds = evidence::mechanism_named(bd, "VCG'", "vcg-prime", &zero, &props)?;
                     bd.property(
                         Role::Claim,
                         "truth-telling is weakly dominant in VCG'",

@@ -3,6 +3,7 @@
 //! probability ε makes Π' > 0 once B_{m+1} is large).
 
 use mechcert_mech::{BudgetBalanced, Interim, Shares, Tabular, compress, vcg_prime};
+use mechcert_model::Failure;
 use mechcert_model::{Instance, Parameter};
 use mechcert_num::{Interval, Poly, Rat};
 use mechcert_opt::{Model, build, solve_named};
@@ -25,7 +26,7 @@ pub const BB_PROPERTIES: [Property; 6] = [
     Property::Efficient,
 ];
 
-fn theorem_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn theorem_1(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());
@@ -62,7 +63,7 @@ fn theorem_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
                 let bb = BudgetBalanced::new(env, &base, &interim, Shares::seller_share(1, &alpha));
                 let tab = Tabular::tabulate(env, &bb);
                 let name = format!("Theorem 1 construction, alpha = {alpha}");
-                let holds = evidence::mechanism_tables(bd, &name, &tab, &BB_PROPERTIES);
+                let holds = evidence::mechanism_tables(bd, &name, &tab, &BB_PROPERTIES)?;
                 for (p, h) in BB_PROPERTIES.iter().zip(holds) {
                     bd.property(
                         Role::Claim,
@@ -84,11 +85,11 @@ const EPSILON: (i64, i64) = (1, 2);
 /// Remark 1 on an instance with B_m < S_n: the family obtained by adding a buyer type
 /// B_{m+1} = b > S_n with probability ε (the others scaled by 1 - ε), Π'(b) as a polynomial,
 /// the printed form ε(1 - F_s(B_m)) b + κ, and the sign pattern of Π'(b).
-fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     if inst.parameter.is_some() {
         return Ok(crate::registry::needs_concrete(c, inst));
     }
-    let env = inst.concrete().map_err(|e| e.to_string())?;
+    let env = inst.concrete()?;
     let (m, n) = (env.m(), env.n());
     let applies = env.buyers == 1 && env.b(m - 1) < env.s(n - 1) && env.values_disjoint();
     if !applies {
@@ -121,9 +122,11 @@ fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
         name: param.into(),
         domain: Interval::above(sn.clone()),
     });
-    let cells = fam.cells().map_err(|e| e.to_string())?;
+    let cells = fam.cells()?;
     let [cell] = cells.as_slice() else {
-        return Err("b > S_n fixes the order of all values".into());
+        return Err(Failure::Inconsistent(
+            "b > S_n fixes the order of all values, but the family has several cells".into(),
+        ));
     };
     let mut bd = Builder::without_env();
     let dom = cell.domain.clone();
@@ -141,7 +144,9 @@ fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     let printed =
         Expr::Num(eps.clone()) * (num(1) - fs(crate::expr::b(m))) * Expr::Sym(param.into())
             + Expr::Num(kappa.clone());
-    let value = printed.eval_param(cell, param)?;
+    let value = printed
+        .eval_param(cell, param)
+        .map_err(Failure::Inconsistent)?;
     let fields = json!({"kind": "poly-identity", "poly": pi.display_with(param), "of": {"kind": "formula", "expr": printed.to_string()}, "degree_bound": 1});
     bd.record("printed form", fields, Val::Bool(value == pi));
     bd.is(
@@ -150,7 +155,8 @@ fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
         "printed form",
         true,
     );
-    symbolic::poly_sign(&mut bd, "sign of Pi'(b)", &pi, param, &dom)?;
+    symbolic::poly_sign(&mut bd, "sign of Pi'(b)", &pi, param, &dom)
+        .map_err(Failure::Inconsistent)?;
     let positive = pi
         .where_positive(&dom)
         .map(|r| r.display_with(param))

@@ -3,6 +3,7 @@
 //! large-market limit with its threshold I*.
 
 use mechcert_mech::compress;
+use mechcert_model::Failure;
 use mechcert_model::random::SplitMix64;
 use mechcert_model::{Env, Instance, Side, TieBreak};
 use mechcert_num::{Poly, Rat};
@@ -60,7 +61,7 @@ fn alternating_order(types: usize) -> Vec<(bool, usize)> {
         .collect()
 }
 
-fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !checkable(bd) {
             return Ok(());
@@ -78,7 +79,7 @@ fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, String> {
         }
         for alpha in [Rat::ZERO, Rat::new(1, 2), Rat::ONE] {
             let name = format!("Section 5 construction, seller share {alpha}");
-            let holds = evidence::mechanism_named(bd, &name, "bb", &alpha, &SECTION_5_BB);
+            let holds = evidence::mechanism_named(bd, &name, "bb", &alpha, &SECTION_5_BB)?;
             for (p, h) in SECTION_5_BB.iter().zip(holds) {
                 bd.property(
                     Role::Claim,
@@ -93,7 +94,7 @@ fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     })
 }
 
-fn tie_break_invariance(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn tie_break_invariance(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !(several_buyers(bd) && checkable(bd)) {
             return Ok(());
@@ -119,7 +120,7 @@ fn tie_break_invariance(c: &Claim, inst: &Instance) -> Result<Certified, String>
     })
 }
 
-fn example_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn example_1(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         let ok = shape(bd, 2, 2)
             && value_order(
@@ -174,7 +175,7 @@ fn some_buyers(rng: &mut SplitMix64, buyers: usize) -> usize {
 /// Section 5, after Example 1: "In the two type case adding an additional buyer will not
 /// destroy the possibility of efficient, budget balanced, incentive compatible and
 /// individually rational trade" — possibility with I buyers being Π_I >= 0.
-fn adding_buyer_two_types(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn adding_buyer_two_types(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !(shape(bd, 2, 2) && evidence::disjoint_values(bd) && checkable(bd)) {
             return Ok(());
@@ -205,7 +206,7 @@ fn adding_buyer_two_types(c: &Claim, inst: &Instance) -> Result<Certified, Strin
 /// Section 5, after Example 1: "With more than two types, however, this is not the case. It
 /// can happen that with one buyer one can achieve ex post efficiency and budget balance,
 /// while with two buyers one can not" — an instance with Π_1 >= 0 > Π_2 (a witness).
-fn adding_buyer_can_hurt(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn adding_buyer_can_hurt(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         bd.formula(
             "more types",
@@ -304,9 +305,9 @@ fn positive_on(
 /// Example 2 on a family: Π_1(k) and Π_2(k) as polynomials, the printed expressions as
 /// polynomial identities, and the exact sign pattern of Π_2 (where efficient BB trade with two
 /// buyers becomes impossible).
-fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     let param = inst.param_name().to_string();
-    let cells = inst.cells().map_err(|e| e.to_string())?;
+    let cells = inst.cells()?;
     let mut bd = Builder::without_env();
     let (m, n) = inst.shape();
     let shape_ok = m == 3 && n == 3;
@@ -401,12 +402,13 @@ fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, String> {
             example_2_family_with(expr::poly(&pi1, &param), Expr::Sym(param.clone())),
         ),
     ] {
-        let printed = e.eval_param(env, &param)?;
+        let printed = e.eval_param(env, &param).map_err(Failure::Inconsistent)?;
         let fields = serde_json::json!({"kind": "poly-identity", "poly": pi2.display_with(&param), "of": {"kind": "formula", "expr": e.to_string()}, "degree_bound": degree.max(1)});
         bd.record(name, fields, Val::Bool(printed == pi2));
         bd.is(Role::Claim, text, name, true);
     }
-    symbolic::poly_sign(&mut bd, "sign of Pi_2(k)", &pi2, &param, &dom)?;
+    symbolic::poly_sign(&mut bd, "sign of Pi_2(k)", &pi2, &param, &dom)
+        .map_err(Failure::Inconsistent)?;
     let negative = pi2.where_negative(&dom).map(|r| r.display_with(&param));
     let text = match &negative {
         Some(r) => format!("the sign pattern of Π_2(k): negative exactly for {r}"),
@@ -432,7 +434,7 @@ fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     Ok(bd.finish(c, inst))
 }
 
-fn example_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn example_2(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     if inst.parameter.is_some() {
         return example_2_family(c, inst);
     }
@@ -482,7 +484,7 @@ fn example_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
 /// Largest number of buyers for which the threshold search computes Π_I exactly.
 const MAX_THRESHOLD_SEARCH: usize = 2000;
 
-fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
+fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd: &mut Builder| {
         let env = bd.env();
         let (m, n) = (env.m(), env.n());

@@ -4,6 +4,7 @@
 //! where the printed text has an evident typo, as a corrected reading.
 
 use mechcert_mech::{Matrix, efficient_allocation};
+use mechcert_model::Failure;
 use mechcert_model::Instance;
 use mechcert_model::random::SplitMix64;
 use mechcert_opt::{Model, build, solve_named};
@@ -43,7 +44,7 @@ fn lemma_1_term(i: usize, j: usize, m: usize) -> Expr {
     (psi_b(i, m) - psi_s(j)) * pb(i) * ps(j)
 }
 
-fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
+fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());
@@ -98,7 +99,7 @@ fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, Str
     })
 }
 
-fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());
@@ -141,7 +142,7 @@ fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     })
 }
 
-fn theorem_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn theorem_3(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());
@@ -166,8 +167,13 @@ fn theorem_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
             Rel::Eq,
             "max W(x) s.t. implementable, Π(x) = 0",
         );
-        let xs = second.allocation(env).expect("optimal point");
-        let x2 = xs.map(|v| v.clone().expect("every cell is a variable"));
+        let xs = second
+            .allocation(env)
+            .ok_or("the second-best LP has an optimum but no optimal allocation")?;
+        if xs.iter().any(Option::is_none) {
+            return Err("the second-best allocation misses a cell".into());
+        }
+        let x2 = xs.map(|v| v.clone().unwrap_or(mechcert_num::Rat::ZERO));
         evidence::tight_surplus(bd, "Pi(second-best x)", &Alloc::numbers(&x2));
         bd.compare(
             Role::Claim,
@@ -230,7 +236,7 @@ pub fn example_3_pi_star(corrected: bool) -> Expr {
     pb(2) * ps(2) * b(2) + ps(1) * b(1) - pb(2) * s(2) - last
 }
 
-fn example_3(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
+fn example_3(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !(one_buyer(bd) && two_by_two(bd)) {
             return Ok(());
@@ -261,7 +267,7 @@ fn example_3(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, S
     })
 }
 
-fn lemma_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn lemma_3(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !(one_buyer(bd) && two_by_two(bd)) {
             return Ok(());
@@ -320,7 +326,7 @@ pub fn theorem_4_candidates() -> (Matrix<Expr>, Matrix<Expr>) {
     (a, bb)
 }
 
-fn theorem_4(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
+fn theorem_4(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !(one_buyer(bd) && two_by_two(bd)) {
             return Ok(());

@@ -2,6 +2,7 @@
 //! tie (x**) maximises Π among efficient allocations, and efficient BB IC IR trade is possible
 //! iff Π(x**) >= 0; and the printed strict comparison of virtual values at a tie.
 
+use mechcert_model::Failure;
 use std::cmp::Ordering;
 
 use mechcert_mech::Matrix;
@@ -39,7 +40,7 @@ fn x_double_star(bd: &Builder) -> Matrix<Rat> {
     })
 }
 
-fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());
@@ -89,7 +90,7 @@ fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     })
 }
 
-fn virtual_strict(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn virtual_strict(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());

@@ -2,6 +2,7 @@
 //! mechanism can be made ex post IR whenever one with interim IR exists (Matsuo); with more
 //! types there are instances where it cannot (an existential claim: search finds a witness).
 
+use mechcert_model::Failure;
 use mechcert_model::Instance;
 use mechcert_opt::{Model, build, solve_named};
 
@@ -18,7 +19,7 @@ fn efficient_bb(ex_post_ir: bool) -> Model {
     }
 }
 
-fn two_by_two(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn two_by_two(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !(one_buyer(bd) && shape(bd, 2, 2)) {
             return Ok(());
@@ -46,7 +47,7 @@ fn two_by_two(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     })
 }
 
-fn gap(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn gap(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());

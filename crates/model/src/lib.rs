@@ -3,7 +3,9 @@
 //! that are polynomials in one parameter.
 //!
 //! - [`Instance`]: the TOML file as written, validated field by field ([`InstanceError`]
-//!   names the file, the field and the fix);
+//!   names the file, the field and the fix) and against the limits of
+//!   `mechcert_cert::limits`;
+//! - [`Failure`]: the typed error of every mechcert library: input or inconsistency;
 //! - [`Env`]: a validated environment for computation, generic over the scalar type, with
 //!   the proven order of all values;
 //! - profile enumeration in a canonical order.
@@ -12,6 +14,7 @@ mod cells;
 mod concrete;
 mod env;
 mod error;
+mod failure;
 mod instance;
 mod limits;
 mod profiles;
@@ -21,5 +24,6 @@ pub mod strategies;
 
 pub use env::Env;
 pub use error::InstanceError;
+pub use failure::Failure;
 pub use instance::{Instance, MAX_BUYERS, Parameter, SellerTies, Side, TieBreak};
 pub use profiles::{for_each_profile, for_each_profile_with_first};

@@ -118,6 +118,12 @@ impl<S: Scalar> Report<S> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inconsistency(pub String);
 
+impl From<Inconsistency> for mechcert_model::Failure {
+    fn from(e: Inconsistency) -> mechcert_model::Failure {
+        mechcert_model::Failure::Inconsistent(e.0)
+    }
+}
+
 impl std::fmt::Display for Inconsistency {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "internal inconsistency: {}", self.0)
