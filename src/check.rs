@@ -4,13 +4,14 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use mechcert_cert::limits::MAX_INTERIM_WORK;
 use mechcert_mech::{
     BudgetBalanced, Interim, Matrix, Shares, Tabular, VcgMulti, VcgPrimeFourCase, compress,
     efficient_allocation, tight, vcg, vcg_prime,
 };
 use mechcert_model::{Env, Instance};
 use mechcert_num::{FailSet, Interval, Poly, Rat, Scalar};
-use mechcert_verify::{DEFAULT_MAX_PROFILES, Options, Report, Subject, check};
+use mechcert_verify::{Options, Report, Subject, check, default_max_profiles};
 
 use crate::Failure;
 use crate::table::Table;
@@ -51,9 +52,11 @@ pub struct CheckArgs {
     #[arg(long)]
     alpha: Option<String>,
     /// Enumerate at most this many report profiles; beyond it ex post properties are skipped
-    /// and interim ones come from symmetric compression
-    #[arg(long, default_value_t = DEFAULT_MAX_PROFILES as u64)]
-    max_profiles: u64,
+    /// and interim ones come from symmetric compression [default: 4000000, fewer with
+    /// several buyers, so that the checks take seconds: DEFAULT_MAX_EX_POST_WORK divided by
+    /// (1 + I(m-1) + n-1) * 25 I]
+    #[arg(long)]
+    max_profiles: Option<u64>,
     /// How many violations to list per property
     #[arg(long, default_value_t = 5)]
     listed: usize,
@@ -84,13 +87,39 @@ struct Checked<S: Scalar> {
     base_surplus: Option<S>,
 }
 
-fn options(a: &CheckArgs) -> Options {
+/// The profile limit: `--max-profiles`, else the default for this instance.
+fn max_profiles<S: Scalar>(a: &CheckArgs, env: &Env<S>) -> u128 {
+    a.max_profiles
+        .map_or_else(|| default_max_profiles(env), u128::from)
+}
+
+fn options<S: Scalar>(a: &CheckArgs, env: &Env<S>) -> Options {
     Options {
         interim: a.only != Some(Only::ExPost),
         ex_post: a.only != Some(Only::Interim),
-        max_profiles: u128::from(a.max_profiles),
+        max_profiles: max_profiles(a, env),
         max_listed: a.listed,
     }
+}
+
+/// The interim tables of several buyers by compression, refused (input error, with the
+/// largest number of buyers that fits) beyond `MAX_INTERIM_WORK`.
+fn compressed<S: Scalar>(inst: &Instance, env: &Env<S>) -> Result<Interim<S>, Failure> {
+    let work = compress::vcg_prime_interim_work(env);
+    if work > MAX_INTERIM_WORK {
+        let fits = (1..env.buyers)
+            .rev()
+            .find(|&i| compress::vcg_prime_interim_work(&env.with_buyers(i)) <= MAX_INTERIM_WORK)
+            .unwrap_or(1);
+        return Err(Failure::Input(format!(
+            "{}: field `buyers`: with {} buyers over {} buyer types under {}, the exact interim tables of every buyer hold numbers of thousands of digits (about {work} bit operations to compute and check, beyond the limit of {MAX_INTERIM_WORK}, a few seconds); use at most {fits} buyers here",
+            crate::shown(std::path::Path::new(&inst.origin)),
+            env.buyers,
+            env.m(),
+            env.tie_break.name()
+        )));
+    }
+    Ok(compress::vcg_prime_interim(env))
 }
 
 fn alpha(a: &CheckArgs) -> Result<Rat, Failure> {
@@ -128,7 +157,7 @@ fn check_mechanism<S: Scalar>(
     env: &Env<S>,
     a: &CheckArgs,
 ) -> Result<Checked<S>, Failure> {
-    let opts = options(a);
+    let opts = options(a, env);
     let single = env.buyers == 1;
     let needs_single = |what: &str| {
         Failure::Input(format!(
@@ -143,7 +172,7 @@ fn check_mechanism<S: Scalar>(
             verified(env, Subject::Tabular(&vcg_prime(env)), None, &opts)?
         }
         MechanismKind::VcgPrime => {
-            let comp = compress::vcg_prime_interim(env);
+            let comp = compressed(inst, env)?;
             verified(
                 env,
                 Subject::Profiles(&VcgPrimeFourCase),
@@ -175,7 +204,7 @@ fn check_mechanism<S: Scalar>(
                 });
             }
             let base = VcgPrimeFourCase;
-            let comp = compress::vcg_prime_interim(env);
+            let comp = compressed(inst, env)?;
             let bb = BudgetBalanced::new(env, &base, &comp, shares);
             let by_construction = bb.interim_by_construction(&comp);
             let report = verified(env, Subject::Profiles(&bb), Some(&by_construction), &opts)?;
@@ -339,7 +368,8 @@ fn enumeration_possible<S: Scalar>(
     a: &CheckArgs,
 ) -> Result<(), Failure> {
     let count = env.profile_count_exact();
-    if a.only == Some(Only::ExPost) && count > Rat::from(a.max_profiles) {
+    let limit = max_profiles(a, env);
+    if a.only == Some(Only::ExPost) && count > Rat::from(u64::try_from(limit).unwrap_or(u64::MAX)) {
         let raise = if count <= Rat::from(u64::MAX) {
             format!("raise it with --max-profiles {count} or ")
         } else {
@@ -349,7 +379,7 @@ fn enumeration_possible<S: Scalar>(
             "{}: {} report profiles exceed the enumeration limit of {} that ex post checks need: {raise}check interim properties (--only interim)",
             inst.origin,
             env.profile_count_text(),
-            a.max_profiles
+            limit
         )));
     }
     Ok(())
@@ -484,6 +514,15 @@ pub fn run(a: &CheckArgs) -> Result<(), Failure> {
             return Err(Failure::Input(format!(
                 "--plot-buyers {}: use 1 to 10000",
                 a.plot_buyers
+            )));
+        }
+        let work = compress::surplus_series_work(&env, a.plot_buyers);
+        if work > MAX_INTERIM_WORK {
+            return Err(Failure::Input(format!(
+                "--plot-buyers {}: Π_I for every I up to {} over these {} buyer types is about {work} bit operations, beyond the limit of {MAX_INTERIM_WORK}: plot fewer buyers",
+                a.plot_buyers,
+                a.plot_buyers,
+                env.m()
             )));
         }
         let values: Vec<Rat> = (1..=a.plot_buyers)

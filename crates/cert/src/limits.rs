@@ -51,6 +51,20 @@ pub fn family_work(m: usize, n: usize, degree: usize) -> Option<u64> {
     cells.checked_mul(mn)
 }
 
+/// The most work (bit operations, `mechcert_mech::compress::vcg_prime_interim_work`) of the
+/// exact interim tables of several buyers that `check` computes and checks: at most about
+/// 3 s. Example 1 with 10,000 buyers (0.2 s) and 8 x 8 types with 1,000 buyers (1.6 s) are
+/// inside; 8 x 8 with 2,000 buyers (7 s) and 30 x 30 with 1,000 buyers (over 30 s, tables of
+/// gigabytes at 10,000 buyers) are refused with the largest number of buyers that fits.
+pub const MAX_INTERIM_WORK: u128 = 250_000_000;
+
+/// The most work of the ex post checks (and interim tables by enumeration) that `check`
+/// runs by default, in steps: profiles x (1 + I (m - 1) + (n - 1)) outcomes x the cost of
+/// an outcome (1 for one buyer's tables, 25 I for a mechanism of I buyers). About 4 s:
+/// 1000 x 1000 types with one buyer is inside, 2 x 2 types with 20 buyers is not (its ex
+/// post properties are then skipped, with the reason; `--max-profiles` overrides).
+pub const DEFAULT_MAX_EX_POST_WORK: u128 = 2_000_000_000;
+
 /// The largest text of one expression (a `formula`, a `poly`, an allocation entry, an
 /// instance value), in bytes, checked before it is read.
 pub const MAX_EXPR_BYTES: usize = 100_000;
@@ -83,9 +97,10 @@ pub const MAX_ENUMERATED_BUYERS: usize = 64;
 pub const WORK_BUDGET: u64 = 15_000_000;
 
 /// The most work units one `mechanism` quantity may take for its enumeration of profiles
-/// (`enumeration_work`): a certificate's condition "few enough profiles to enumerate"
-/// compares its estimate with this number.
-pub const MAX_ENUMERATION_WORK: u64 = WORK_BUDGET / 4;
+/// (`enumeration_work`): a certificate's condition "few enough profiles to check every
+/// misreport" compares its estimate with this number. A sixth of the budget: Section 5's
+/// construction checks three mechanisms and their interim tables in one certificate.
+pub const MAX_ENUMERATION_WORK: u64 = WORK_BUDGET / 6;
 
 /// The checker's estimate of the work to enumerate every report profile of a mechanism with
 /// `buyers` buyers over m x n types and check it ex post: m^I n profiles, each with
@@ -111,6 +126,72 @@ pub fn enumeration_work(m: usize, n: usize, buyers: usize) -> Option<u64> {
 /// The formula of `enumeration_work` as certificates write it.
 pub const ENUMERATION_WORK_FORMULA: &str = "m^I*n*(1 + I*(m - 1) + n - 1)*I^2*m";
 
+/// Profiles up to which the checker computes a surplus (`vcg-prime-surplus`, `vcg-surplus`)
+/// by enumerating every profile; beyond (or beyond `MAX_ENUMERATED_BUYERS` buyers) it
+/// enumerates the multisets of buyer types instead.
+pub const SURPLUS_BY_ENUMERATION_UP_TO: u64 = 20_000;
+
+/// The most multisets of buyer types times seller types the checker enumerates.
+pub const MAX_MULTISETS: u64 = 10_000_000;
+
+/// The number of report profiles m^I n (`None` beyond `u64`).
+pub fn profiles(m: usize, n: usize, buyers: usize) -> Option<u64> {
+    let m = u64::try_from(m).ok()?;
+    let mut p = u64::try_from(n).ok()?;
+    for _ in 0..buyers {
+        p = p.checked_mul(m)?;
+    }
+    Some(p)
+}
+
+/// The number of multisets of I buyer types out of m times the n seller types,
+/// C(I + m - 1, m - 1) n, when at most `MAX_MULTISETS` (`None` beyond).
+pub fn multisets(m: usize, n: usize, buyers: usize) -> Option<u64> {
+    let (i, n) = (u128::try_from(buyers).ok()?, u128::try_from(n).ok()?);
+    let mut k: u128 = 1;
+    for t in 1..u128::try_from(m).ok()? {
+        // C(i + t, t) = C(i + t - 1, t - 1) (i + t) / t, exactly
+        k = k.checked_mul(i + t)? / t;
+        if k.saturating_mul(n) > u128::from(MAX_MULTISETS) {
+            return None;
+        }
+    }
+    u64::try_from(k * n).ok().filter(|&c| c <= MAX_MULTISETS)
+}
+
+/// The checker's work to compute interim tables by enumerating `profiles` profiles of
+/// `buyers` buyers over m types: about I^2 m steps per profile.
+pub fn enumeration_interim_work(profiles: u64, buyers: usize, m: usize) -> u64 {
+    let (i, m) = (buyers as u64, m as u64);
+    profiles.saturating_mul(1 + i.saturating_mul(i).saturating_mul(m))
+}
+
+/// The checker's work to compute a surplus over `multisets` multisets of m types whose
+/// weights have `weight_bits` bits (about I log2 of the buyer probabilities' common
+/// denominator) and whose values have `values_bits` bits.
+pub fn multiset_work(multisets: u64, m: usize, weight_bits: u64, values_bits: u64) -> u64 {
+    multisets.saturating_mul(2 * m as u64 + op_work(weight_bits, values_bits))
+}
+
+/// The checker's work for one surplus quantity with `buyers` buyers over m x n types
+/// (`None`: beyond its limits): every profile up to `SURPLUS_BY_ENUMERATION_UP_TO`, else the
+/// multisets. A producer that bounds `weight_bits` and `values_bits` from above bounds the
+/// checker's work from above.
+pub fn surplus_work(
+    m: usize,
+    n: usize,
+    buyers: usize,
+    weight_bits: u64,
+    values_bits: u64,
+) -> Option<u64> {
+    match profiles(m, n, buyers) {
+        Some(p) if buyers <= MAX_ENUMERATED_BUYERS && p <= SURPLUS_BY_ENUMERATION_UP_TO => {
+            Some(enumeration_interim_work(p, buyers, m))
+        }
+        _ => multisets(m, n, buyers).map(|c| multiset_work(c, m, weight_bits, values_bits)),
+    }
+}
+
 /// Work units of one exact operation on two numbers of `a` and `b` bits (numerator plus
 /// denominator): 2 for small numbers, growing with the product of their sizes in 64-bit
 /// words (multiplication and the gcd that keeps a fraction in lowest terms). One unit is
@@ -132,6 +213,19 @@ mod tests {
         // Example 2 with two buyers: 27 profiles, 1 + 2*2 + 2 = 7 outcomes, 4 * 3 = 12 steps
         assert_eq!(enumeration_work(3, 3, 2), Some(27 * 7 * 12));
         assert_eq!(enumeration_work(30, 30, 64), None);
+    }
+
+    #[test]
+    fn counts_by_hand() {
+        assert_eq!(profiles(3, 3, 2), Some(27));
+        assert_eq!(profiles(30, 30, 64), None);
+        // C(I + 2, 2) n: I = 4470 gives 9,997,156, I = 4471 10,001,628 > 10^7
+        assert_eq!(multisets(3, 1, 4470), Some(9_997_156));
+        assert_eq!(multisets(3, 1, 4471), None);
+        assert_eq!(multisets(2, 3, 10), Some(33));
+        assert_eq!(multisets(1, 5, 10_000), Some(5));
+        // Example 1 with 10 buyers: 2^10 * 2 = 2048 profiles, enumerated, 1 + 100 * 2 steps each
+        assert_eq!(surplus_work(2, 2, 10, 10, 10), Some(2048 * 201));
     }
 
     #[test]

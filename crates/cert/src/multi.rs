@@ -178,10 +178,15 @@ pub fn for_each_buyer_profile(c: &Concrete, mut f: impl FnMut(&[usize], &Q)) {
 /// about I^2 m steps per profile, is charged before it runs.
 pub fn interim(c: &Concrete, mech: &dyn Mechanism) -> Result<Interim, String> {
     let profiles = c.profiles(MAX_PROFILES)?;
-    let (i, m) = (c.buyers as u64, c.m() as u64);
-    work::charge(profiles.saturating_mul(1 + i * i * m), || {
-        format!("enumerating {profiles} report profiles of {i} buyers")
-    })?;
+    work::charge(
+        crate::limits::enumeration_interim_work(profiles, c.buyers, c.m()),
+        || {
+            format!(
+                "enumerating {profiles} report profiles of {} buyers",
+                c.buyers
+            )
+        },
+    )?;
     let (m, n, buyers) = (c.m(), c.n(), c.buyers);
     let mut xb = vec![vec![Q::zero(); m]; buyers];
     let mut tb = vec![vec![Q::zero(); m]; buyers];

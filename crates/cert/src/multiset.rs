@@ -16,15 +16,12 @@ use std::collections::HashMap;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{One, ToPrimitive, Zero};
+use num_traits::{One, Zero};
 
 use crate::instance::Concrete;
-use crate::limits::op_work;
+use crate::limits::{self, MAX_MULTISETS};
 use crate::number::Q;
 use crate::work;
-
-/// The most multisets times seller types the checker enumerates.
-pub const MAX_MULTISETS: u64 = 10_000_000;
 
 /// The mechanism whose surplus is computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,29 +38,17 @@ struct Top {
     second: Option<(usize, usize)>,
 }
 
-/// The number of multisets of I buyer types out of m, C(I + m - 1, m - 1), checked against
-/// the limit together with the n seller types.
+/// The number of multisets of I buyer types out of m, C(I + m - 1, m - 1), times the n
+/// seller types, refused beyond `MAX_MULTISETS`.
 pub fn count(c: &Concrete) -> Result<u64, String> {
-    let (m, i) = (c.m(), c.buyers);
-    let mut k = BigInt::one();
-    for t in 1..m {
-        k = k * BigInt::from(i + t) / BigInt::from(t);
-        if k > BigInt::from(MAX_MULTISETS) {
-            break;
-        }
-    }
-    let total = k * BigInt::from(c.n());
-    total
-        .to_u64()
-        .filter(|&t| t <= MAX_MULTISETS)
-        .ok_or_else(|| {
-            work::refuse(format!(
-                "the multisets of {} buyers over {} types times {} seller types exceed the limit of {MAX_MULTISETS}",
-                c.buyers,
-                c.m(),
-                c.n()
-            ))
-        })
+    limits::multisets(c.m(), c.n(), c.buyers).ok_or_else(|| {
+        work::refuse(format!(
+            "the multisets of {} buyers over {} types times {} seller types exceed the limit of {MAX_MULTISETS}",
+            c.buyers,
+            c.m(),
+            c.n()
+        ))
+    })
 }
 
 fn lcm_of_denominators<'a>(qs: impl Iterator<Item = &'a Q>) -> BigInt {
@@ -165,9 +150,8 @@ pub fn surplus(c: &Concrete, which: Which) -> Result<Q, String> {
             .map(|x| x.numer().bits())
             .max()
             .unwrap_or(0);
-    let m = c.m() as u64;
     work::charge(
-        multisets.saturating_mul(2 * m + op_work(weight_bits, values_bits)),
+        limits::multiset_work(multisets, c.m(), weight_bits, values_bits),
         || {
             format!(
                 "Π for {} buyers by enumerating {multisets} multisets of types times sellers",

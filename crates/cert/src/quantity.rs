@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::formula::{FormulaScope, evaluate};
 use crate::instance::{Concrete, Instance, Matrix, check_probabilities, parse_tie, read_matrix};
-use crate::limits::{MAX_BUYERS, op_work};
+use crate::limits::{MAX_BUYERS, SURPLUS_BY_ENUMERATION_UP_TO, op_work};
 use crate::models;
 use crate::multi::{self, Bb, MAX_PROFILES, Mechanism, TableMech};
 use crate::multiset::{self, Which};
@@ -134,12 +134,8 @@ fn allocation(
     }
 }
 
-/// Profiles up to which a surplus is computed by enumerating every profile; beyond, the
-/// multisets of buyer types (exact, independent, and far fewer) are enumerated instead.
-const ENUMERATE_PROFILES_UP_TO: u64 = 20_000;
-
 /// Π of VCG' or VCG with the quantity's `buyers` and `tie_break` (default: the
-/// instance's): every profile enumerated when there are at most `ENUMERATE_PROFILES_UP_TO`,
+/// instance's): every profile enumerated when there are at most `SURPLUS_BY_ENUMERATION_UP_TO`,
 /// else the multisets of buyer types.
 fn vcg_surplus(o: &Map<String, Value>, c: &Concrete, which: Which) -> Result<Q, String> {
     let mut c = c.clone();
@@ -153,7 +149,7 @@ fn vcg_surplus(o: &Map<String, Value>, c: &Concrete, which: Which) -> Result<Q, 
     if let Some(v) = o.get("tie_break") {
         c.tie = parse_tie(v).map_err(|e| format!("`tie_break`: {e}"))?;
     }
-    match c.profiles(ENUMERATE_PROFILES_UP_TO.min(MAX_PROFILES)) {
+    match c.profiles(SURPLUS_BY_ENUMERATION_UP_TO.min(MAX_PROFILES)) {
         Ok(_) => {
             let mech = match which {
                 Which::VcgPrime => multi::vcg_prime(&c),

@@ -3,6 +3,7 @@
 //! welfare and implementability of an allocation, a mechanism's properties, an LP answer —
 //! and the conditions most claims share (one buyer, a shape, an order of values).
 
+use mechcert_cert::limits;
 use mechcert_mech::{
     BudgetBalanced, Interim, Matrix, Shares, Tabular, VcgMulti, VcgPrimeFourCase, closed_form,
     compress, tight, vcg,
@@ -413,9 +414,65 @@ pub fn value_gap(bd: &mut Builder, text: &str, rel: crate::certificate::Rel) -> 
     condition(bd, "min |B_i - S_j|", text, &min(gaps), rel, "0")
 }
 
-/// The enumeration that a `mechanism` quantity needs is within the checker's limit.
+/// At most `MAX_ENUMERATED_BUYERS` buyers, for enumerating profiles. Recorded only when it
+/// fails: below, the conditions that follow state more (and their numbers stay small).
+fn few_enough_buyers(bd: &mut Builder) -> bool {
+    use crate::certificate::Rel;
+    if bd.env().buyers <= limits::MAX_ENUMERATED_BUYERS {
+        return true;
+    }
+    let max = limits::MAX_ENUMERATED_BUYERS.to_string();
+    condition(
+        bd,
+        "buyers to enumerate",
+        &format!("at most {max} buyers, to enumerate their profiles"),
+        &Expr::Sym("I".into()),
+        Rel::Le,
+        &max,
+    )
+}
+
+/// The enumeration of every profile and every unilateral misreport that a `mechanism`
+/// quantity needs is within the checker's limit: its work estimate
+/// (`mechcert_cert::limits::enumeration_work`, written as a formula the checker evaluates) is
+/// at most `MAX_ENUMERATION_WORK`.
+pub fn checkable_mechanism(bd: &mut Builder) -> bool {
+    use crate::certificate::Rel;
+    if !few_enough_buyers(bd) {
+        return false;
+    }
+    let env = bd.env();
+    let (m, n, i) = (
+        Rat::from(env.m()),
+        Rat::from(env.n()),
+        Rat::from(env.buyers),
+    );
+    let work = env.profile_count_exact()
+        * (Rat::ONE + &i * (&m - Rat::ONE) + &n - Rat::ONE)
+        * &i
+        * &i
+        * &m;
+    let name = "enumeration work";
+    bd.record(
+        name,
+        json!({"kind": "formula", "expr": limits::ENUMERATION_WORK_FORMULA}),
+        Val::Num(work),
+    );
+    bd.compare(
+        Role::Condition,
+        "few enough profiles to check every misreport (the checker's work limit)",
+        name,
+        Rel::Le,
+        &limits::MAX_ENUMERATION_WORK.to_string(),
+    )
+}
+
+/// The enumeration that a surplus needs is within the checker's limit.
 pub fn checkable(bd: &mut Builder) -> bool {
     use crate::certificate::Rel;
+    if !few_enough_buyers(bd) {
+        return false;
+    }
     let profiles = bd.env().profile_count_exact();
     let name = "profiles";
     bd.record(

@@ -9,7 +9,7 @@ use mechcert_verify::Property;
 use serde_json::json;
 
 use crate::certificate::{Certified, Rel, Role, Val};
-use crate::evidence::{self, checkable, disjoint_values, one_buyer};
+use crate::evidence::{self, disjoint_values, one_buyer};
 use crate::expr::{Expr, b, fb, fs, num, pb, ps, q, s, sum};
 use crate::registry::{Claim, generic, on_concrete, with_ties};
 use mechcert_num::Rat;
@@ -240,7 +240,7 @@ pub fn claims() -> Vec<Claim> {
             reading: "as printed, for the instance's number of buyers and tie rule (Section 5's VCG' when I > 1)",
             certify: |c, inst| {
                 on_concrete(c, inst, |bd| {
-                    if !checkable(bd) {
+                    if !evidence::checkable_mechanism(bd) {
                         return Ok(());
                     }
                     let props = [Property::ExPostIc, Property::ExPostIr];

@@ -2,6 +2,7 @@
 //! Example 1's recursion, Example 2's Π_2 (the general formula and the k-family), and the
 //! large-market limit with its threshold I*.
 
+use mechcert_cert::limits;
 use mechcert_mech::compress;
 use mechcert_model::Failure;
 use mechcert_model::random::SplitMix64;
@@ -63,7 +64,7 @@ fn alternating_order(types: usize) -> Vec<(bool, usize)> {
 
 fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, Failure> {
     on_concrete(c, inst, |bd| {
-        if !checkable(bd) {
+        if !evidence::checkable_mechanism(bd) {
             return Ok(());
         }
         let buyers = bd.env().buyers;
@@ -583,12 +584,39 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
             .collect();
         let last_negative = pis.iter().rposition(Rat::is_negative);
         let i_star = last_negative.map_or(1, |k| k + 2);
-        // Π_I is recorded while the checker can recompute it cheaply: it enumerates profiles
-        // or, beyond, the C(I + m - 1, m - 1) multisets of buyer types (times n sellers)
-        let checkable_up_to = |i: usize| {
-            let multisets = (1..m).fold(Rat::ONE, |k, t| k * Rat::from(i + t) / Rat::from(t));
-            multisets * Rat::from(n) <= Rat::from(evidence::CHECKABLE_PROFILES)
-        };
+        // Π_I is recorded while the checker can recompute it within half of its work budget
+        // for all of them (`mechcert_cert::limits::surplus_work`, with the sizes of the
+        // numbers bounded from above: a common denominator has at most the bits of all)
+        let den_bits = |qs: &[Rat]| qs.iter().map(Rat::bit_size).sum::<u64>();
+        let weight_per_buyer = den_bits(&env.pb);
+        let values: Vec<Rat> = (0..m)
+            .map(|a| env.b(a).clone())
+            .chain((0..n).map(|h| env.s(h).clone()))
+            .collect();
+        let values_bits = den_bits(&env.ps) + 2 * den_bits(&values);
+        let mut spent = 0u64;
+        let recordable = (1..j)
+            .take_while(|&i| {
+                let w = limits::surplus_work(
+                    m,
+                    n,
+                    i,
+                    weight_per_buyer.saturating_mul(i as u64),
+                    values_bits,
+                );
+                match w {
+                    Some(w)
+                        if i <= limits::MAX_BUYERS
+                            && spent.saturating_add(w) <= limits::WORK_BUDGET / 2 =>
+                    {
+                        spent += w;
+                        true
+                    }
+                    _ => false,
+                }
+            })
+            .count();
+        let checkable_up_to = |i: usize| i <= recordable;
         // Π_I = (1 - q_I) limit + q_I E[surplus | fewer than two buyers at B_m], and every ex
         // post surplus lies in [s_min, s_max] with s_max = B_m - S_1 (a buyer pays at most B_m,
         // the seller receives at least S_1): so limit - q_I (limit - s_min) <= Π_I <= limit +

@@ -96,6 +96,38 @@ fn win_probabilities<S: Scalar>(
         .collect()
 }
 
+/// Growth in bits per power of a probability (0 for 0 and 1, 1 for 1/2).
+fn growth(q: &Rat) -> u128 {
+    u128::from(q.bit_size().saturating_sub(2))
+}
+
+/// The work of computing the interim tables of `vcg_prime_interim` and checking them: buyer
+/// r's entry at B_a holds F(B_{a-1})^r F(B_a)^(I-1-r) (index rules; the uniform rule's tables
+/// are as large), so the I tables hold about I(I-1)/2 Σ_a [β(F(B_{a-1})) + β(F(B_a))] bits,
+/// β the bits a power adds; checking IC compares each entry with the m reports. In bit
+/// operations; `mechcert_cert::limits::MAX_INTERIM_WORK` bounds it.
+pub fn vcg_prime_interim_work<S: Scalar>(env: &Env<S>) -> u128 {
+    let (m, i) = (env.m() as u128, env.buyers as u128);
+    let per_power: u128 = (0..env.m())
+        .map(|a| growth(env.cdf_b_below(a)) + growth(env.cdf_b(a)))
+        .sum();
+    m.saturating_mul(
+        (i * i.saturating_sub(1) / 2)
+            .saturating_mul(per_power)
+            .saturating_add(i * m),
+    )
+}
+
+/// The work of `vcg_prime_surplus` for every number of buyers 1..=`up_to` (a picture of Π_I):
+/// the I-th takes powers of about I β(F(B_a)) bits for every type.
+pub fn surplus_series_work<S: Scalar>(env: &Env<S>, up_to: usize) -> u128 {
+    let (m, p) = (env.m() as u128, up_to as u128);
+    let per_power: u128 = (0..env.m()).map(|a| growth(env.cdf_b(a))).sum();
+    (p * (p + 1) / 2)
+        .saturating_mul(per_power)
+        .saturating_add(p * m)
+}
+
 /// The interim tables of multi-buyer VCG' by compression.
 pub fn vcg_prime_interim<S: Scalar>(env: &Env<S>) -> Interim<S> {
     let (m, buyers) = (env.m(), env.buyers);

@@ -41,6 +41,16 @@ pub struct Options {
 /// multi-buyer instances up to four million profiles.
 pub const DEFAULT_MAX_PROFILES: u128 = 4_000_000;
 
+/// The default limit on enumerated profiles for `env`: `DEFAULT_MAX_PROFILES`, fewer when
+/// a profile costs more (several buyers), so that the default ex post checks stay within
+/// `mechcert_cert::limits::DEFAULT_MAX_EX_POST_WORK`.
+pub fn default_max_profiles<S: Scalar>(env: &Env<S>) -> u128 {
+    let (m, n, i) = (env.m() as u128, env.n() as u128, env.buyers as u128);
+    let per_outcome = if env.buyers == 1 { 1 } else { 25 * i };
+    let per_profile = (1 + i * m.saturating_sub(1) + n.saturating_sub(1)) * per_outcome;
+    DEFAULT_MAX_PROFILES.min(mechcert_cert::limits::DEFAULT_MAX_EX_POST_WORK / per_profile.max(1))
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
