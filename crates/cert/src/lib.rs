@@ -138,7 +138,7 @@ fn check_within_limits(json: &Value, claim_ids: &[&str]) -> Result<Checked, Cert
         ));
     }
     if let Some(n) = o.get("note") {
-        number::json_str(n).map_err(|e| CertError::new("note", e))?;
+        number::json_str(n).map_err(|e| CertError::new("certificate", format!("`note`: {e}")))?;
     }
     let claim = string_field(o, "claim")?.to_string();
     if !claim_ids.contains(&claim.as_str()) {
