@@ -97,7 +97,7 @@ pub fn self_check(cert: &serde_json::Value, what: &str) -> Result<(), Failure> {
         .map(|_| ())
         .map_err(|e| match Failure::from(e) {
             Failure::Input(m) => Failure::Input(format!(
-                "{what}: the certificate would pass the independent checker's limits (FORMAT.md, Limits), so this instance is too large to certify: {m}"
+                "{what}: the certificate is beyond the independent checker's limits (FORMAT.md, Limits), so this instance is too large to certify: {m}"
             )),
             Failure::Inconsistent(m) => Failure::Inconsistent(format!(
                 "the certificate for {what} does not check: {m}"
