@@ -126,14 +126,14 @@ pub fn implementable(bd: &mut Builder, name: &str, a: &Alloc) -> bool {
     ok
 }
 
-/// Allocations to test a claim about "any implementable x" on: x*, the instance's own
-/// allocation, a posted price, and a few random monotone ones seeded by the instance text
-/// (so a certificate is reproducible).
+/// Allocations to test a claim about "any implementable x" on (Theorem 2): x*, the instance's
+/// own allocation, a step allocation, and three ramps, x(i,j) = i/m, (n+1-j)/n and their
+/// product (i, j 1-based). Fixed by the shape of the instance, so the checker states the same
+/// list itself; all but the instance's allocation are monotone by construction.
 pub fn test_allocations(
     env: &Env<Rat>,
     inst: &mechcert_model::Instance,
 ) -> Vec<(String, Matrix<Rat>)> {
-    use mechcert_model::random::SplitMix64;
     let (m, n) = (env.m(), env.n());
     let mut out = vec![("x*".to_string(), mechcert_mech::efficient_allocation(env))];
     if let Some(a) = &inst.allocation {
@@ -154,23 +154,20 @@ pub fn test_allocations(
             }
         }),
     ));
-    let seed = inst
-        .to_toml()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
-            (h ^ u64::from(c)).wrapping_mul(0x100_0000_01b3)
-        });
-    let mut rng = SplitMix64::new(seed);
-    for k in 1..=3 {
-        let mut a: Vec<Rat> = (0..m).map(|_| Rat::new(rng.range(0, 4), 4)).collect();
-        let mut c: Vec<Rat> = (0..n).map(|_| Rat::new(rng.range(0, 3), 3)).collect();
-        a.sort();
-        c.sort_by(|u, v| v.cmp(u));
-        out.push((
-            format!("random monotone x #{k}"),
-            Matrix::from_fn(m, n, |i, j| &a[i] * &c[j]),
-        ));
-    }
+    let up = |i: usize| Rat::from(i + 1) / Rat::from(m);
+    let down = |j: usize| Rat::from(n - j) / Rat::from(n);
+    out.push((
+        "the ramp x(B_i, S_j) = i/m".to_string(),
+        Matrix::from_fn(m, n, |i, _| up(i)),
+    ));
+    out.push((
+        "the ramp x(B_i, S_j) = (n+1-j)/n".to_string(),
+        Matrix::from_fn(m, n, |_, j| down(j)),
+    ));
+    out.push((
+        "the ramp x(B_i, S_j) = i(n+1-j)/(mn)".to_string(),
+        Matrix::from_fn(m, n, |i, j| up(i) * down(j)),
+    ));
     out
 }
 

@@ -414,7 +414,7 @@ pub fn claims() -> Vec<Claim> {
             id: "theorem-2",
             section: "Thm. 2",
             statement: "for an implementable allocation x there is a budget balanced transfer t with (x, t) IC and IR if and only if Π(x) >= 0",
-            reading: "as printed, on x*, the instance's allocation, a step allocation and random monotone allocations; existence by exact LP (a point or a Farkas certificate)",
+            reading: "as printed, on x*, the instance's allocation, a step allocation and the ramps x = i/m, (n+1-j)/n and their product (a list fixed by the shape, which the checker states too); existence by exact LP (a point or a Farkas certificate)",
             certify: theorem_2,
             generate: generic,
             existential: false,

@@ -55,7 +55,7 @@ fn a_planted_false_claim_is_found_and_shrunk_to_2x2_with_small_integers() {
         });
     assert!(small, "small integers:\n{}", found.shrunk.to_toml());
     assert_eq!(found.certified.verdict, Verdict::Fails);
-    mechcert_cert::check_certificate_for_claims(&found.certified.certificate, &[claim.id])
+    mechcert_cert::check_evidence(&found.certified.certificate)
         .expect("the counterexample's certificate checks");
     // reproducible from the seed
     let again = search(&claim, &opts, &|_| {});
