@@ -8,9 +8,9 @@ use mechcert_model::{Env, Instance, Side, TieBreak};
 use mechcert_num::{Poly, Rat};
 use mechcert_verify::Property;
 
-use crate::certificate::{Builder, Certified, Rel, Role, Val};
-use crate::evidence::{self, checkable, several_buyers, shape, value_order};
-use crate::expr::{Expr, b, frac, max, num, pb, ps, q, s, sum};
+use crate::certificate::{Builder, Certified, Flag, Mode, Num, Record, Rel, Role};
+use crate::evidence::{self, Named, checkable, several_buyers, shape, value_order};
+use crate::expr::{Expr, b, frac, max, num, pb, ps, s, sum};
 use crate::registry::{Claim, generic, on_concrete, several, with_ties};
 use crate::{expr, symbolic};
 
@@ -60,32 +60,32 @@ fn alternating_order(types: usize) -> Vec<(bool, usize)> {
         .collect()
 }
 
-fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
+fn section_5_bb(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
         if !checkable(bd) {
             return Ok(());
         }
         let buyers = bd.env().buyers;
-        evidence::vcg_prime_surplus(bd, "Pi_VCG'", buyers, bd.env().tie_break);
+        let pi = evidence::vcg_prime_surplus(bd, "Pi_VCG'", buyers, bd.env().tie_break);
         if !bd.compare(
             Role::Condition,
             "Π^VCG' >= 0 (the construction is for this case)",
-            "Pi_VCG'",
+            &pi,
             Rel::Ge,
-            "0",
+            0,
         ) {
             return Ok(());
         }
         for alpha in [Rat::ZERO, Rat::new(1, 2), Rat::ONE] {
             let name = format!("Section 5 construction, seller share {alpha}");
-            let holds = evidence::mechanism_named(bd, &name, "bb", &alpha, &SECTION_5_BB);
-            for (p, h) in SECTION_5_BB.iter().zip(holds) {
+            let which = Named::Bb(alpha.clone());
+            let mech = evidence::mechanism_named(bd, &name, &which, &SECTION_5_BB)?;
+            for p in SECTION_5_BB {
                 bd.property(
                     Role::Claim,
                     &format!("the construction (seller share {alpha}) is {}", p.key()),
-                    &name,
+                    &mech,
                     p.key(),
-                    h,
                 );
             }
         }
@@ -93,70 +93,61 @@ fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     })
 }
 
-fn tie_break_invariance(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !(several_buyers(bd) && checkable(bd)) {
+fn tie_break_invariance(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !(several_buyers(bd)? && checkable(bd)) {
             return Ok(());
         }
         let buyers = bd.env().buyers;
-        let names: Vec<String> = TieBreak::ALL
+        let pis: Vec<Num> = TieBreak::ALL
             .iter()
-            .map(|t| format!("Pi ({})", t.name()))
+            .map(|t| evidence::vcg_prime_surplus(bd, &format!("Pi ({})", t.name()), buyers, *t))
             .collect();
-        for (t, n) in TieBreak::ALL.iter().zip(&names) {
-            evidence::vcg_prime_surplus(bd, n, buyers, *t);
-        }
-        for n in &names[1..] {
+        for other in &pis[1..] {
             bd.compare(
                 Role::Claim,
-                &format!("{} equals {}", names[0], n),
-                &names[0],
+                &format!("{} equals {}", pis[0].name(), other.name()),
+                &pis[0],
                 Rel::Eq,
-                n,
+                other,
             );
         }
         Ok(())
     })
 }
 
-fn example_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        let ok = shape(bd, 2, 2)
+fn example_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        let ok = shape(bd, 2, 2)?
             && value_order(
                 bd,
                 "order gap",
                 "B_H > S_H > B_L > S_L",
                 &alternating_order(2),
-            )
-            && several_buyers(bd)
+            )?
+            && several_buyers(bd)?
             && checkable(bd);
         if !ok {
             return Ok(());
         }
         let (buyers, tie) = (bd.env().buyers, bd.env().tie_break);
-        evidence::vcg_prime_surplus(bd, "Pi_I", buyers, tie);
-        evidence::vcg_prime_surplus(bd, "Pi_(I-1)", buyers - 1, tie);
+        let pi = evidence::vcg_prime_surplus(bd, "Pi_I", buyers, tie);
+        let prev = evidence::vcg_prime_surplus(bd, "Pi_(I-1)", buyers - 1, tie);
         // Π_I = p(B_L) Π_{I-1} + p(B_H) [B_H - S_H]
-        bd.formula(
+        let printed = bd.formula(
             "printed recursion",
-            &(pb(1) * q("Pi_(I-1)") + pb(2) * (b(2) - s(2))),
+            &(pb(1) * prev.expr() + pb(2) * (b(2) - s(2))),
         )?;
         bd.compare(
             Role::Claim,
             "Π_I = p(B_L) Π_{I-1} + p(B_H)(B_H - S_H)",
-            "Pi_I",
+            &pi,
             Rel::Eq,
-            "printed recursion",
+            &printed,
         );
         // "Π_{I-1} >= 0 implies Π_I > 0"
-        if bd.compare(Role::Case, "Π_{I-1} >= 0", "Pi_(I-1)", Rel::Ge, "0") {
-            bd.compare(
-                Role::Claim,
-                "Π_{I-1} >= 0 implies Π_I > 0",
-                "Pi_I",
-                Rel::Gt,
-                "0",
-            );
+        if bd.compare(Role::Case, "Π_{I-1} >= 0", &prev, Rel::Ge, 0) {
+            bd.compare(Role::Claim, "Π_{I-1} >= 0 implies Π_I > 0", &pi, Rel::Gt, 0);
         }
         Ok(())
     })
@@ -174,29 +165,29 @@ fn some_buyers(rng: &mut SplitMix64, buyers: usize) -> usize {
 /// Section 5, after Example 1: "In the two type case adding an additional buyer will not
 /// destroy the possibility of efficient, budget balanced, incentive compatible and
 /// individually rational trade" — possibility with I buyers being Π_I >= 0.
-fn adding_buyer_two_types(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !(shape(bd, 2, 2) && evidence::disjoint_values(bd) && checkable(bd)) {
+fn adding_buyer_two_types(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !(shape(bd, 2, 2)? && evidence::disjoint_values(bd)? && checkable(bd)) {
             return Ok(());
         }
         let (i, tie) = (bd.env().buyers, bd.env().tie_break);
-        evidence::vcg_prime_surplus(bd, "Pi_I", i, tie);
+        let pi = evidence::vcg_prime_surplus(bd, "Pi_I", i, tie);
         if !bd.compare(
             Role::Condition,
             "efficient BB IC IR trade is possible with I buyers: Π_I >= 0",
-            "Pi_I",
+            &pi,
             Rel::Ge,
-            "0",
+            0,
         ) {
             return Ok(());
         }
-        evidence::vcg_prime_surplus(bd, "Pi_(I+1)", i + 1, tie);
+        let next = evidence::vcg_prime_surplus(bd, "Pi_(I+1)", i + 1, tie);
         bd.compare(
             Role::Claim,
             "it stays possible with one more buyer: Π_{I+1} >= 0",
-            "Pi_(I+1)",
+            &next,
             Rel::Ge,
-            "0",
+            0,
         );
         Ok(())
     })
@@ -205,50 +196,46 @@ fn adding_buyer_two_types(c: &Claim, inst: &Instance) -> Result<Certified, Strin
 /// Section 5, after Example 1: "With more than two types, however, this is not the case. It
 /// can happen that with one buyer one can achieve ex post efficiency and budget balance,
 /// while with two buyers one can not" — an instance with Π_1 >= 0 > Π_2 (a witness).
-fn adding_buyer_can_hurt(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        bd.formula(
+fn adding_buyer_can_hurt(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        let types = bd.formula(
             "more types",
             &max(vec![Expr::Sym("m".into()), Expr::Sym("n".into())]),
         )?;
         let more = bd.compare(
             Role::Condition,
             "more than two types on some side",
-            "more types",
+            &types,
             Rel::Gt,
-            "2",
+            2,
         );
-        if !(more && evidence::disjoint_values(bd)) {
+        if !(more && evidence::disjoint_values(bd)?) {
             return Ok(());
         }
         let tie = bd.env().tie_break;
-        evidence::vcg_prime_surplus(bd, "Pi_1", 1, tie);
-        evidence::vcg_prime_surplus(bd, "Pi_2", 2, tie);
+        let one = evidence::vcg_prime_surplus(bd, "Pi_1", 1, tie);
+        let two = evidence::vcg_prime_surplus(bd, "Pi_2", 2, tie);
         bd.compare(
             Role::Claim,
             "with one buyer efficient BB trade is possible: Π_1 >= 0",
-            "Pi_1",
+            &one,
             Rel::Ge,
-            "0",
+            0,
         );
         bd.compare(
             Role::Claim,
             "with two buyers it is not: Π_2 < 0",
-            "Pi_2",
+            &two,
             Rel::Lt,
-            "0",
+            0,
         );
         Ok(())
     })
 }
 
-/// The printed general Π_2 of Example 2 (L, M, H = types 1, 2, 3).
-pub fn example_2_general() -> Expr {
-    example_2_general_with(q("Pi_1"))
-}
-
-/// The printed general Π_2 with Π_1 given by an expression.
-fn example_2_general_with(pi_1: Expr) -> Expr {
+/// The printed general Π_2 of Example 2 (L, M, H = types 1, 2, 3) with Π_1 given by an
+/// expression (a recorded quantity, or a polynomial in the parameter).
+pub fn example_2_general_with(pi_1: Expr) -> Expr {
     let (l, m, h) = (1, 2, 3);
     pb(l) * pi_1
         + pb(h) * (pb(h) + pb(m) + ps(h) * (pb(m) + pb(l))) * (b(h) - s(h))
@@ -256,12 +243,9 @@ fn example_2_general_with(pi_1: Expr) -> Expr {
         + pb(h) * (pb(m) + pb(l)) * (ps(m) + ps(l)) * (b(m) - s(h))
 }
 
-/// The printed Π_2(k) of the k-family: 1/3 Π_1 + 8/27 + 4/27 + 4/27 (1 - k).
-pub fn example_2_family_printed(k: Expr) -> Expr {
-    example_2_family_with(q("Pi_1"), k)
-}
-
-fn example_2_family_with(pi_1: Expr, k: Expr) -> Expr {
+/// The printed Π_2(k) of the k-family, 1/3 Π_1 + 8/27 + 4/27 + 4/27 (1 - k), with Π_1 given
+/// by an expression.
+pub fn example_2_family_with(pi_1: Expr, k: Expr) -> Expr {
     frac(1, 3) * pi_1 + frac(8, 27) + frac(4, 27) + frac(4, 27) * (num(1) - k)
 }
 
@@ -284,64 +268,62 @@ pub fn example_2_k(env: &Env<Rat>) -> Option<Rat> {
 
 /// Record that `p > 0` on the whole domain (pieces all `+`); its value says whether it is so.
 fn positive_on(
-    bd: &mut Builder,
+    bd: &mut Record,
     name: &str,
     p: &Poly,
     param: &str,
     dom: &mechcert_num::Interval,
-) -> bool {
-    let all_plus = symbolic::sign_pieces(&Poly::constant(Rat::ONE), dom)
-        .expect("a constant has a sign pattern");
+) -> Result<Flag, String> {
+    let all_plus = symbolic::sign_pieces(&Poly::constant(Rat::ONE), dom)?;
     let holds = p
         .where_positive(dom)
         .is_some_and(|r| r.pieces().len() == 1 && &r.pieces()[0] == dom);
     let fields =
         serde_json::json!({"kind": "poly-sign", "poly": p.display_with(param), "pieces": all_plus});
-    bd.record(name, fields, Val::Bool(holds));
-    holds
+    Ok(bd.flag(name, fields, holds))
 }
 
 /// Example 2 on a family: Π_1(k) and Π_2(k) as polynomials, the printed expressions as
 /// polynomial identities, and the exact sign pattern of Π_2 (where efficient BB trade with two
 /// buyers becomes impossible).
-fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn example_2_family(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
     let param = inst.param_name().to_string();
     let cells = inst.cells().map_err(|e| e.to_string())?;
-    let mut bd = Builder::without_env();
+    let mut bd = Record::new(mode);
+    let heading = c.heading();
     let (m, n) = inst.shape();
     let shape_ok = m == 3 && n == 3;
     for (what, count) in [("m", m), ("n", n)] {
         let q = serde_json::json!({"kind": "formula", "expr": what});
-        let name = format!("{what} = 3");
         let fields =
             serde_json::json!({"kind": "poly-identity", "poly": "3", "of": q, "degree_bound": 0});
-        bd.record(&name, fields, Val::Bool(count == 3));
+        let three = bd.flag(&format!("{what} = 3"), fields, count == 3);
         bd.is(
             Role::Condition,
             &format!(
                 "three {} types",
                 if what == "m" { "buyer" } else { "seller" }
             ),
-            &name,
+            &three,
             true,
         );
     }
     let [env] = cells.as_slice() else {
-        bd.record(
+        let p = bd.flag(
             "has parameter",
             serde_json::json!({"kind": "has-parameter"}),
-            Val::Bool(true),
+            true,
         );
         bd.is(
             Role::Condition,
             "the order of all values is fixed on the domain (one cell)",
-            "has parameter",
+            &p,
             false,
         );
-        return Ok(bd.finish(c, inst));
+        return bd.finish(&heading, inst);
     };
     if !shape_ok {
-        return Ok(bd.finish(c, inst));
+        return bd.finish(&heading, inst);
     }
     let dom = env.domain.clone();
     let order = alternating_order(3);
@@ -356,14 +338,14 @@ fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     for w in order.windows(2) {
         let gap = val(&w[0]) - val(&w[1]);
         let name = format!("{} - {} > 0", label(&w[0]), label(&w[1]));
-        positive_on(&mut bd, &name, &gap, &param, &dom);
+        let positive = positive_on(&mut bd, &name, &gap, &param, &dom)?;
         if !bd.is(
             Role::Condition,
             &format!("{} > {} on the domain", label(&w[0]), label(&w[1])),
-            &name,
+            &positive,
             true,
         ) {
-            return Ok(bd.finish(c, inst));
+            return bd.finish(&heading, inst);
         }
     }
     let degree = inst
@@ -382,13 +364,8 @@ fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     symbolic::poly_identity(&mut bd, "Pi_2(k)", &pi2, &param, surplus(2), degree);
     let third = Poly::constant(Rat::new(1, 3));
     let fields = serde_json::json!({"kind": "poly-identity", "poly": "1/3", "of": surplus(1), "degree_bound": degree});
-    bd.record("Pi_1 = 1/3", fields, Val::Bool(pi1 == third));
-    bd.is(
-        Role::Claim,
-        "Π_1 = 1/3 irrespective of k",
-        "Pi_1 = 1/3",
-        true,
-    );
+    let is_third = bd.flag("Pi_1 = 1/3", fields, pi1 == third);
+    bd.is(Role::Claim, "Π_1 = 1/3 irrespective of k", &is_third, true);
     for (name, text, e) in [
         (
             "printed general Pi_2",
@@ -403,76 +380,77 @@ fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     ] {
         let printed = e.eval_param(env, &param)?;
         let fields = serde_json::json!({"kind": "poly-identity", "poly": pi2.display_with(&param), "of": {"kind": "formula", "expr": e.to_string()}, "degree_bound": degree.max(1)});
-        bd.record(name, fields, Val::Bool(printed == pi2));
-        bd.is(Role::Claim, text, name, true);
+        let same = bd.flag(name, fields, printed == pi2);
+        bd.is(Role::Claim, text, &same, true);
     }
-    symbolic::poly_sign(&mut bd, "sign of Pi_2(k)", &pi2, &param, &dom)?;
+    let sign = symbolic::poly_sign(&mut bd, "sign of Pi_2(k)", &pi2, &param, &dom)?;
     let negative = pi2.where_negative(&dom).map(|r| r.display_with(&param));
     let text = match &negative {
         Some(r) => format!("the sign pattern of Π_2(k): negative exactly for {r}"),
         None => "the sign pattern of Π_2(k): never negative".to_string(),
     };
-    bd.is(Role::Case, &text, "sign of Pi_2(k)", true);
+    bd.is(Role::Case, &text, &sign, true);
     // "by setting k high enough one can make Π_2 arbitrarily negative": Π_2 is a nonconstant
     // polynomial whose sign pattern ends negative on an unbounded piece
     let tends_down = matches!(dom.hi(), mechcert_num::Bound::Unbounded)
         && pi2.degree().is_some_and(|d| d >= 1)
         && pi2.sign_at_pos_inf() == std::cmp::Ordering::Less;
     let fields = serde_json::json!({"kind": "poly-identity", "poly": pi2.display_with(&param), "of": surplus(2), "degree_bound": degree});
-    bd.record("Pi_2(k) -> -inf", fields, Val::Bool(true));
+    let down = bd.flag("Pi_2(k) -> -inf", fields, true);
     bd.is(
         Role::Claim,
         &format!(
             "Π_2(k) = {} becomes arbitrarily negative as k grows",
             pi2.display_with(&param)
         ),
-        "Pi_2(k) -> -inf",
+        &down,
         tends_down,
     );
-    Ok(bd.finish(c, inst))
+    bd.finish(&heading, inst)
 }
 
-fn example_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn example_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
     if inst.parameter.is_some() {
-        return example_2_family(c, inst);
+        return example_2_family(c, inst, mode);
     }
-    on_concrete(c, inst, |bd| {
-        let ok = shape(bd, 3, 3)
+    on_concrete(c, inst, mode, |bd| {
+        let ok = shape(bd, 3, 3)?
             && value_order(
                 bd,
                 "order gap",
                 "B_H > S_H > B_M > S_M > B_L > S_L",
                 &alternating_order(3),
-            );
+            )?;
         if !ok {
             return Ok(());
         }
         let tie = bd.env().tie_break;
-        evidence::vcg_prime_surplus(bd, "Pi_1", 1, tie);
-        evidence::vcg_prime_surplus(bd, "Pi_2", 2, tie);
-        bd.formula("printed Pi_2", &example_2_general())?;
+        let one = evidence::vcg_prime_surplus(bd, "Pi_1", 1, tie);
+        let two = evidence::vcg_prime_surplus(bd, "Pi_2", 2, tie);
+        let general = bd.formula("printed Pi_2", &example_2_general_with(one.expr()))?;
         bd.compare(
             Role::Claim,
             "Π_2 equals the printed general expression",
-            "Pi_2",
+            &two,
             Rel::Eq,
-            "printed Pi_2",
+            &general,
         );
         if let Some(k) = example_2_k(bd.env()) {
             bd.compare(
                 Role::Claim,
                 "Π_1 = 1/3 (irrespective of k)",
-                "Pi_1",
+                &one,
                 Rel::Eq,
-                "1/3",
+                Rat::new(1, 3),
             );
-            bd.formula("printed Pi_2(k)", &example_2_family_printed(Expr::Num(k)))?;
+            let printed = example_2_family_with(one.expr(), Expr::Num(k));
+            let printed = bd.formula("printed Pi_2(k)", &printed)?;
             bd.compare(
                 Role::Claim,
                 "Π_2 equals the printed Π_2(k)",
-                "Pi_2",
+                &two,
                 Rel::Eq,
-                "printed Pi_2(k)",
+                &printed,
             );
         }
         Ok(())
@@ -482,98 +460,110 @@ fn example_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
 /// Largest number of buyers for which the threshold search computes Π_I exactly.
 const MAX_THRESHOLD_SEARCH: usize = 2000;
 
-fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd: &mut Builder| {
+fn large_market(
+    c: &Claim,
+    inst: &Instance,
+    mode: Mode,
+    corrected: bool,
+) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd: &mut Builder| {
         let env = bd.env();
         let (m, n) = (env.m(), env.n());
         // "Let B_m > S_1 and V_b ∩ V_s = ∅"
-        bd.formula("B_m - S_1", &(b(m) - s(1)))?;
+        let spread = bd.formula("B_m - S_1", &(b(m) - s(1)))?;
         let trade = bd.compare(
             Role::Condition,
             "B_m > S_1 (trade is possible)",
-            "B_m - S_1",
+            &spread,
             Rel::Gt,
-            "0",
+            0,
         );
-        if !(trade && evidence::disjoint_values(bd)) {
+        if !(trade && evidence::disjoint_values(bd)?) {
             return Ok(());
         }
         let top = m - 1;
         let trading: Vec<usize> = (0..n).filter(|&j| env.trades(top, j)).collect();
-        let h = *trading.last().expect("S_1 trades with B_m");
+        let Some(&h) = trading.last() else {
+            return Err("B_m > S_1 but no seller value trades with B_m".into());
+        };
         // Δ = min{B_m - S_j : B_m > S_j} = B_m - max{S_j : S_j < B_m}
-        bd.formula(
+        let delta = bd.formula(
             "Delta",
             &(b(m) - max(trading.iter().map(|&j| s(j + 1)).collect())),
         )?;
         if h + 1 < n {
-            bd.formula("S_{h+1} - B_m", &(s(h + 2) - b(m)))?;
+            let above = bd.formula("S_{h+1} - B_m", &(s(h + 2) - b(m)))?;
             bd.compare(
                 Role::Case,
                 "no seller value above the listed ones trades with B_m",
-                "S_{h+1} - B_m",
+                &above,
                 Rel::Ge,
-                "0",
+                0,
             );
         }
         // The limit: with two or more buyers at B_m the surplus is exactly Δ when S trades with
         // B_m and 0 otherwise, and that event has probability -> 1; so Π_I -> P(S trades) Δ.
         let trade_prob = sum(trading.iter().map(|&j| ps(j + 1)));
-        bd.formula("limit", &(trade_prob * q("Delta")))?;
+        let limit = bd.formula("limit", &(trade_prob * delta.expr()))?;
         if corrected {
             bd.compare(
                 Role::Case,
                 "the limit P(S < B_m) Δ is positive",
-                "limit",
+                &limit,
                 Rel::Gt,
-                "0",
+                0,
             );
         } else {
             bd.compare(
                 Role::Claim,
                 "Π_I converges to Δ = min{B_m - S_j : B_m > S_j}",
-                "limit",
+                &limit,
                 Rel::Eq,
-                "Delta",
+                &delta,
             );
         }
         // Tail bound: Π_I >= limit - q_I (limit - s_min), q_I = P(fewer than two buyers at B_m)
         // = (1 - p_m)^I + I p_m (1 - p_m)^(I - 1), decreasing in I; s_min = min(0, B_1 - S_n)
         // bounds every ex post surplus from below.
-        bd.formula("s_min", &Expr::Call("min", vec![num(0), b(1) - s(n)]))?;
-        let limit = bd.number("limit").clone();
-        let smin = bd.number("s_min").clone();
+        let smin = bd.formula("s_min", &Expr::Call("min", vec![num(0), b(1) - s(n)]))?;
+        let (l, sm) = (limit.value().clone(), smin.value().clone());
         let p = env.pb[top].clone();
-        let tail_ok = |i: usize| {
-            let qi = (Rat::ONE - &p).pow(i as u64)
-                + Rat::from(i) * &p * (Rat::ONE - &p).pow(i as u64 - 1);
-            &limit - &(qi * (&limit - &smin)) >= Rat::ZERO
-        };
-        let Some(j) = (1..=MAX_THRESHOLD_SEARCH).find(|&i| tail_ok(i)) else {
+        let r = Rat::ONE - &p;
+        let mut power = Rat::ONE; // (1 - p)^(I - 1)
+        let mut found = None;
+        for i in 1..=MAX_THRESHOLD_SEARCH {
+            let qi = &power * &(&r + &(Rat::from(i) * &p));
+            if &l - &(qi * (&l - &sm)) >= Rat::ZERO {
+                found = Some(i);
+                break;
+            }
+            power *= &r;
+        }
+        let Some(j) = found else {
             bd.compare(
                 Role::Claim,
                 "a threshold I* exists (tail bound reached within the search)",
-                "limit",
+                &limit,
                 Rel::Lt,
-                "0",
+                0,
             );
             return Ok(());
         };
         // q_I = P(fewer than two buyers at B_m) as a formula in p_b(B_m)
         let q_at = |i: usize| {
-            let i32 = i as u32;
-            (num(1) - pb(m)).pow(i32) + num(i as i64) * pb(m) * (num(1) - pb(m)).pow(i32 - 1)
+            let e = u32::try_from(i).unwrap_or(u32::MAX);
+            (num(1) - pb(m)).pow(e) + num(Rat::from(i)) * pb(m) * (num(1) - pb(m)).pow(e - 1)
         };
-        bd.formula(
+        let tail = bd.formula(
             "tail bound at J",
-            &(q("limit") - q_at(j) * (q("limit") - q("s_min"))),
+            &(limit.expr() - q_at(j) * (limit.expr() - smin.expr())),
         )?;
         bd.compare(
             Role::Claim,
             &format!("Π_I >= 0 for every I >= J = {j} (tail bound)"),
-            "tail bound at J",
+            &tail,
             Rel::Ge,
-            "0",
+            0,
         );
         // below J: compute Π_I exactly; I* is one past the last negative one
         let pis: Vec<Rat> = (1..j)
@@ -592,25 +582,29 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
         // the seller receives at least S_1): so limit - q_I (limit - s_min) <= Π_I <= limit +
         // q_I (s_max - limit). Both bounds tend to the limit as q_I -> 0; they are checked at
         // every Π_I computed below, which ties the limit to the computed surpluses.
-        bd.formula("s_max", &(b(m) - s(1)))?;
+        let smax = bd.formula("s_max", &(b(m) - s(1)))?;
         for i in 1..j {
             if checkable_up_to(i) {
-                let name = format!("Pi_{i}");
-                evidence::vcg_prime_surplus(bd, &name, i, env.tie_break);
-                let (lo, hi) = (format!("lower bound at {i}"), format!("upper bound at {i}"));
-                bd.formula(&lo, &(q("limit") - q_at(i) * (q("limit") - q("s_min"))))?;
-                bd.formula(&hi, &(q("limit") + q_at(i) * (q("s_max") - q("limit"))))?;
+                let pi = evidence::vcg_prime_surplus(bd, &format!("Pi_{i}"), i, env.tie_break);
+                let lo = bd.formula(
+                    &format!("lower bound at {i}"),
+                    &(limit.expr() - q_at(i) * (limit.expr() - smin.expr())),
+                )?;
+                let hi = bd.formula(
+                    &format!("upper bound at {i}"),
+                    &(limit.expr() + q_at(i) * (smax.expr() - limit.expr())),
+                )?;
                 bd.compare(
                     Role::Claim,
                     &format!("Π_{i} >= limit - q_{i} (limit - s_min)"),
-                    &name,
+                    &pi,
                     Rel::Ge,
                     &lo,
                 );
                 bd.compare(
                     Role::Claim,
                     &format!("Π_{i} <= limit + q_{i} (s_max - limit)"),
-                    &name,
+                    &pi,
                     Rel::Le,
                     &hi,
                 );
@@ -621,11 +615,11 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
                 };
                 let rel = if i + 1 == i_star { Rel::Lt } else { Rel::Ge };
                 if i + 1 == i_star || i >= i_star {
-                    bd.compare(Role::Case, &format!("{text}: Π_{i}"), &name, rel, "0");
+                    bd.compare(Role::Case, &format!("{text}: Π_{i}"), &pi, rel, 0);
                 }
             }
         }
-        bd.formula("I*", &num(i_star as i64))?;
+        let star = bd.formula("I*", &num(Rat::from(i_star)))?;
         let recorded = match (1..j).find(|&i| !checkable_up_to(i)) {
             None => "every Π_I below J is in this certificate".to_string(),
             Some(i) => format!(
@@ -635,9 +629,9 @@ fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified
         bd.compare(
             Role::Case,
             &format!("the threshold: Π_I >= 0 for every I >= I* = {i_star}, and I* is the smallest such I ({recorded})"),
-            "I*",
+            &star,
             Rel::Eq,
-            &i_star.to_string(),
+            Rat::from(i_star),
         );
         Ok(())
     })
@@ -716,7 +710,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Sec. 5",
             statement: "for B_m > S_1, Π_I converges to Δ = min{B_m - S_j : B_m > S_j} as I grows, so a threshold I* exists beyond which Π_I >= 0",
             reading: "as printed",
-            certify: |c, inst| large_market(c, inst, false),
+            certify: |c, inst, mode| large_market(c, inst, mode, false),
             generate: generic,
             existential: false,
         },
@@ -725,7 +719,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Sec. 5",
             statement: "for B_m > S_1, Π_I converges to P(S < B_m) Δ (= Δ only when B_m > S_n), which is positive, so a threshold I* exists beyond which Π_I >= 0",
             reading: "corrected limit: with two or more buyers at B_m the surplus is Δ only when the seller's value is below B_m",
-            certify: |c, inst| large_market(c, inst, true),
+            certify: |c, inst, mode| large_market(c, inst, mode, true),
             generate: generic,
             existential: false,
         },

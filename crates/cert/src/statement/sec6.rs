@@ -253,7 +253,12 @@ fn second_best(s: &mut Spec<'_>) -> Step {
         ));
     }
     let c = s.c()?.clone();
-    let w = s.num("second best", Def::Lp("second-best", LpOptions::default()))?;
+    // with or without ex post IR rows (`mechcert solve second-best --ex-post-ir`)
+    let opts = LpOptions {
+        ex_post_ir: s.lp_option_set("second best", "ex_post_ir"),
+        ..LpOptions::default()
+    };
+    let w = s.num("second best", Def::Lp("second-best", opts))?;
     s.num("first best", Def::Welfare(&c.efficient()))?;
     s.claim("second best", Rel::Le, "first best")?;
     s.claim("second best", Rel::Eq, &fmt_rat(&w))?;
@@ -319,7 +324,7 @@ pub(super) fn statements() -> Vec<Statement> {
         Statement {
             id: "second-best",
             section: "Sec. 6",
-            statement: "(mechcert solve second-best, a computation) W = max{W(x) : (x, t) ex post BB, interim IC and IR} (exact LP), and W <= the first best W(x*)",
+            statement: "(mechcert solve second-best, a computation) W = max{W(x) : (x, t) ex post BB, interim IC and IR, and ex post IR if the LP says so} (exact LP), and W <= the first best W(x*)",
             check: second_best,
         },
     ]
