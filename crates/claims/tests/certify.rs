@@ -122,7 +122,10 @@ fn example_3_printed_surplus_needs_s1_zero() {
     // = 3/2 + 11/4 - 1/4 - 5 = -1; the printed form subtracts pB1 S1 = 1/2 instead of 1/4: -5/4.
     assert_eq!(recorded("example-3", &shifted, "Pi(x0)"), "-1");
     assert_eq!(recorded("example-3", &shifted, "printed Pi(x*)"), "-5/4");
-    assert_eq!(recorded("example-3-corrected", &shifted, "printed Pi(x*)"), "-1");
+    assert_eq!(
+        recorded("example-3-corrected", &shifted, "printed Pi(x*)"),
+        "-1"
+    );
 }
 
 #[test]
