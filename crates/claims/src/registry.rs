@@ -8,6 +8,14 @@ use serde_json::json;
 use crate::certificate::{Builder, Certified, Heading, Mode, Record, Role};
 use crate::{sec3, sec4, sec5, sec6, sec7, sec8};
 
+/// Which reading of a printed claim: as printed, or the corrected reading of an evident typo
+/// (its own claim id, e.g. `theorem-4-corrected`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    AsPrinted,
+    Corrected,
+}
+
 /// Draws a random instance for a search: `(rng, m, n, buyers)`; generators that need a shape
 /// (e.g. 2 x 2 with B2 > S2 > B1 > S1) ignore the requested one. `buyers` is the number the
 /// user asked for, or 0 when the search leaves it to the claim: one buyer for the single-buyer

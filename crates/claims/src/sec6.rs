@@ -14,7 +14,7 @@ use crate::evidence::{
     self, Alloc, basis_allocations, one_buyer, shape, test_allocations, value_order,
 };
 use crate::expr::{Expr, b, fb, fs, num, pb, ps, s, x};
-use crate::registry::{Claim, generic, on_concrete};
+use crate::registry::{Claim, Reading, generic, on_concrete};
 
 /// The buyer's virtual value as printed in Lemma 1 (B_{m+1} appears multiplied by
 /// 1 - F_b(B_m) = 0 and is dropped; F_b(B_0) = 0 by footnote 4).
@@ -44,13 +44,13 @@ fn lemma_1_term(i: usize, j: usize, m: usize) -> Expr {
     (psi_b(i, m) - psi_s(j)) * pb(i) * ps(j)
 }
 
-fn lemma_1(c: &Claim, inst: &Instance, mode: Mode, corrected: bool) -> Result<Certified, String> {
+fn lemma_1(c: &Claim, inst: &Instance, mode: Mode, reading: Reading) -> Result<Certified, String> {
     on_concrete(c, inst, mode, |bd| {
         if !one_buyer(bd)? {
             return Ok(());
         }
         let (m, n) = (bd.env().m(), bd.env().n());
-        if !corrected {
+        if reading == Reading::AsPrinted {
             // Printed: Σ_{i=1}^{n} Σ_{j=1}^{m} with i indexing buyer types and j seller types.
             let mq = bd.formula("m", &Expr::Sym("m".into()))?;
             let nq = bd.formula("n", &Expr::Sym("n".into()))?;
@@ -219,8 +219,8 @@ fn example_3_pi() -> Expr {
 }
 
 /// Example 3's Π(x*): as printed (`... - p_b(B_1) S_1`) or corrected (`- p_b(B_1) p_s(S_1) S_1`).
-pub fn example_3_pi_star(corrected: bool) -> Expr {
-    let last = if corrected {
+pub fn example_3_pi_star(reading: Reading) -> Expr {
+    let last = if reading == Reading::Corrected {
         pb(1) * ps(1) * s(1)
     } else {
         pb(1) * s(1)
@@ -228,7 +228,12 @@ pub fn example_3_pi_star(corrected: bool) -> Expr {
     pb(2) * ps(2) * b(2) + ps(1) * b(1) - pb(2) * s(2) - last
 }
 
-fn example_3(c: &Claim, inst: &Instance, mode: Mode, corrected: bool) -> Result<Certified, String> {
+fn example_3(
+    c: &Claim,
+    inst: &Instance,
+    mode: Mode,
+    reading: Reading,
+) -> Result<Certified, String> {
     on_concrete(c, inst, mode, |bd| {
         if !(one_buyer(bd)? && two_by_two(bd)?) {
             return Ok(());
@@ -248,7 +253,7 @@ fn example_3(c: &Claim, inst: &Instance, mode: Mode, corrected: bool) -> Result<
             at_xstar.get_or_insert(pi);
         }
         let pi_star = at_xstar.ok_or("the basis starts with x*")?;
-        let printed = bd.formula("printed Pi(x*)", &example_3_pi_star(corrected))?;
+        let printed = bd.formula("printed Pi(x*)", &example_3_pi_star(reading))?;
         bd.compare(
             Role::Claim,
             "the printed Π(x*)",
@@ -295,8 +300,8 @@ fn lemma_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> 
 }
 
 /// Theorem 4's M: as printed (`(S_2 - p_s(S_1))/p_s(S_2)`) or with S_1 restored.
-pub fn theorem_4_m(corrected: bool) -> Expr {
-    let psi_s2 = if corrected {
+pub fn theorem_4_m(reading: Reading) -> Expr {
+    let psi_s2 = if reading == Reading::Corrected {
         (s(2) - ps(1) * s(1)) / ps(2)
     } else {
         (s(2) - ps(1)) / ps(2)
@@ -315,7 +320,12 @@ pub fn theorem_4_candidates() -> (Matrix<Expr>, Matrix<Expr>) {
     (a, bb)
 }
 
-fn theorem_4(c: &Claim, inst: &Instance, mode: Mode, corrected: bool) -> Result<Certified, String> {
+fn theorem_4(
+    c: &Claim,
+    inst: &Instance,
+    mode: Mode,
+    reading: Reading,
+) -> Result<Certified, String> {
     on_concrete(c, inst, mode, |bd| {
         if !(one_buyer(bd)? && two_by_two(bd)?) {
             return Ok(());
@@ -327,10 +337,10 @@ fn theorem_4(c: &Claim, inst: &Instance, mode: Mode, corrected: bool) -> Result<
         }
         let second = solve_named(build(env, &Model::SecondBest { ex_post_ir: false }));
         let best = evidence::lp_optimum(bd, "second best", &second)?;
-        let m = bd.formula("M", &theorem_4_m(corrected))?;
+        let m = bd.formula("M", &theorem_4_m(reading))?;
         let (a, bm) = theorem_4_candidates();
         // printed: M < 0 -> A, M > 0 -> B; corrected: M > 0 -> A, M < 0 -> B; M = 0: both
-        let pick_a = if corrected {
+        let pick_a = if reading == Reading::Corrected {
             m.value().is_positive()
         } else {
             m.value().is_negative()
@@ -393,7 +403,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Lemma 1",
             statement: "Π(x) = Σ_{i=1}^{n} Σ_{j=1}^{m} [ψ_b(B_i) - ψ_s(S_j)] x(B_i, S_j) p_B(B_i) p_S(S_j) for the tight mechanism of any implementable x",
             reading: "as printed, including the summation bounds (buyer index i up to n, seller index j up to m). Checked at x* and at the m·n unit allocations: both sides are linear maps on all m x n matrices and the unit allocations are a basis, so this proves the identity for every x on the instance",
-            certify: |c, inst, mode| lemma_1(c, inst, mode, false),
+            certify: |c, inst, mode| lemma_1(c, inst, mode, Reading::AsPrinted),
             generate: generic,
             existential: false,
         },
@@ -402,7 +412,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Lemma 1",
             statement: "Π(x) = Σ_{i=1}^{m} Σ_{j=1}^{n} [ψ_b(B_i) - ψ_s(S_j)] x(B_i, S_j) p_B(B_i) p_S(S_j)",
             reading: "corrected summation bounds: i over the m buyer types, j over the n seller types. Checked at x* and at the m·n unit allocations: both sides are linear maps on all m x n matrices and the unit allocations are a basis, so this proves the identity for every x on the instance",
-            certify: |c, inst, mode| lemma_1(c, inst, mode, true),
+            certify: |c, inst, mode| lemma_1(c, inst, mode, Reading::Corrected),
             generate: generic,
             existential: false,
         },
@@ -429,7 +439,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Ex. 3",
             statement: "2x2, B2 > S2 > B1 > S1: the printed Π(x) of a tight mechanism, and Π(x*) = p_b(B2)p_s(S2)B2 + p_s(S1)B1 - p_b(B2)S2 - p_b(B1)S1",
             reading: "as printed. Checked at x* and at the four unit allocations: both sides are linear maps on all m x n matrices and the unit allocations are a basis, so this proves the identity for every x on the instance",
-            certify: |c, inst, mode| example_3(c, inst, mode, false),
+            certify: |c, inst, mode| example_3(c, inst, mode, Reading::AsPrinted),
             generate: ordered_2x2,
             existential: false,
         },
@@ -438,7 +448,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Ex. 3",
             statement: "2x2, B2 > S2 > B1 > S1: the printed Π(x), and Π(x*) = p_b(B2)p_s(S2)B2 + p_s(S1)B1 - p_b(B2)S2 - p_b(B1)p_s(S1)S1",
             reading: "corrected Π(x*): the last term is p_b(B1)p_s(S1)S1, as in the proof of Lemma 3; Π(x) checked as in example-3",
-            certify: |c, inst, mode| example_3(c, inst, mode, true),
+            certify: |c, inst, mode| example_3(c, inst, mode, Reading::Corrected),
             generate: ordered_2x2,
             existential: false,
         },
@@ -456,7 +466,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Thm. 4",
             statement: "2x2, B2 > S2 > B1 > S1, Π(x*) < 0: the optimal allocation is x(B2,S1) = 1, x(B1,S2) = 0 and, with M as printed, x(B2,S2) = 1 and x(B1,S1) = p_b(B2)[B2-S2]/(p_s(S1)[p_b(B2)B2 + p_b(B1)S1 - B1]) if M < 0, x(B1,S1) = 1 and x(B2,S2) = p_s(S1)[B1-S1]/(p_b(B2)[S2 - p_s(S2)B2 - p_s(S1)S1]) if M > 0, a continuum if M = 0",
             reading: "as printed, with M = [B1-S1][B2 - (S2 - p_s(S1))/p_s(S2)] - [B2-S2][(B1 - p_b(B2)B2)/p_b(B1) - S1]",
-            certify: |c, inst, mode| theorem_4(c, inst, mode, false),
+            certify: |c, inst, mode| theorem_4(c, inst, mode, Reading::AsPrinted),
             generate: ordered_2x2,
             existential: false,
         },
@@ -465,7 +475,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Thm. 4",
             statement: "as theorem-4 with M = [B1-S1][B2 - (S2 - p_s(S1)S1)/p_s(S2)] - [B2-S2][(B1 - p_b(B2)B2)/p_b(B1) - S1] and the cases exchanged: x(B2,S2) = 1 if M > 0, x(B1,S1) = 1 if M < 0",
             reading: "corrected: S1 restored in M (the seller's virtual value ψ_s(S2)), and the case conditions exchanged to match the proof's comparison",
-            certify: |c, inst, mode| theorem_4(c, inst, mode, true),
+            certify: |c, inst, mode| theorem_4(c, inst, mode, Reading::Corrected),
             generate: ordered_2x2,
             existential: false,
         },

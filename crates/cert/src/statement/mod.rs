@@ -87,6 +87,14 @@ fn reject<T>(m: impl Into<String>) -> Step<T> {
     Err(Halt::Reject(m.into()))
 }
 
+/// Which reading of a printed claim a statement is: as printed, or the corrected reading of an
+/// evident typo (its own claim id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reading {
+    AsPrinted,
+    Corrected,
+}
+
 /// The role of an assertion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
