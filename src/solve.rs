@@ -63,8 +63,8 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
         ));
     }
     let alloc: Matrix<Rat> = alloc.map(|v| v.clone().unwrap_or(Rat::ZERO));
-    let certificate =
-        mechcert_claims::second_best_certificate(&inst, &env, &solved, &welfare, &first_best);
+    let certificate = mechcert_claims::second_best_certificate(&inst, &env, &solved)
+        .map_err(Failure::Inconsistent)?;
     crate::certify::self_check(&certificate, "the second best")?;
     // Theorem 3's reduced form: max W(x) over implementable x with Π(x) = 0 (x = 0 is one)
     let reduced = solve_named(build(&env, &Model::Reduced { pi_ge: false }))

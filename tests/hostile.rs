@@ -280,7 +280,7 @@ fn a_certificate_that_would_work_for_minutes_is_refused_at_once() {
     c["quantities"].as_array_mut().unwrap().insert(0, q);
     let p = write_json("slow.cert.json", &c);
     expect(
-        &run(&["cert-check", "--independent-only", s(&p)]),
+        &run(&["cert-check", s(&p)]),
         1,
         &["quantity `slow`", "beyond the limit of 131072 bits"],
     );
@@ -291,7 +291,7 @@ fn a_certificate_that_would_work_for_minutes_is_refused_at_once() {
     c["quantities"].as_array_mut().unwrap().insert(0, q);
     let p = write_json("long.cert.json", &c);
     expect(
-        &run(&["cert-check", "--independent-only", s(&p)]),
+        &run(&["cert-check", s(&p)]),
         1,
         &["199999 bytes are beyond the limit of 100000 bytes"],
     );
@@ -342,7 +342,7 @@ fn a_note_must_be_a_string() {
         }
         let p = write_json(&format!("note-{at}.cert.json"), &c);
         // read, and it does not check: exit 2, like any certificate the checker rejects
-        let r = run(&["cert-check", "--independent-only", s(&p)]);
+        let r = run(&["cert-check", s(&p)]);
         assert_eq!(r.code, 2, "{at}: {}", r.stderr);
         assert!(
             r.stdout

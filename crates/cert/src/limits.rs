@@ -192,6 +192,40 @@ pub fn surplus_work(
     }
 }
 
+/// How many Π_I, for I = 1, 2, ..., a large-market certificate records: while I <=
+/// `MAX_BUYERS` and the checker's work for all of them (`surplus_work`) stays within half of
+/// `WORK_BUDGET`, and at most `below` of them. The sizes are bounded from above by the
+/// instance's numbers: `weight_bits_per_buyer` the bits (numerator plus denominator) of the
+/// buyer probabilities summed, `values_bits` those of the seller probabilities plus twice
+/// those of the values. Producer and checker both decide with this function.
+pub fn recordable_surpluses(
+    m: usize,
+    n: usize,
+    below: usize,
+    weight_bits_per_buyer: u64,
+    values_bits: u64,
+) -> usize {
+    let mut spent = 0u64;
+    (1..below)
+        .take_while(|&i| {
+            let w = surplus_work(
+                m,
+                n,
+                i,
+                weight_bits_per_buyer.saturating_mul(i as u64),
+                values_bits,
+            );
+            match w {
+                Some(w) if i <= MAX_BUYERS && spent.saturating_add(w) <= WORK_BUDGET / 2 => {
+                    spent += w;
+                    true
+                }
+                _ => false,
+            }
+        })
+        .count()
+}
+
 /// Work units of one exact operation on two numbers of `a` and `b` bits (numerator plus
 /// denominator): 2 for small numbers, growing with the product of their sizes in 64-bit
 /// words (multiplication and the gcd that keeps a fraction in lowest terms). One unit is

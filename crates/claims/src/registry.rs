@@ -1,13 +1,20 @@
 //! The registry: every claim id with its paper section, its statement, how the printed text is
 //! read, the function that certifies it on an instance, and how search draws instances for it.
 
-use mechcert_model::Failure;
-use mechcert_model::Instance;
 use mechcert_model::random::{RandomSpec, SplitMix64, random_instance};
+use mechcert_model::{Failure, Instance};
 use serde_json::json;
 
-use crate::certificate::{Builder, Certified, Role, Val};
+use crate::certificate::{Builder, Certified, Heading, Mode, Record, Role};
 use crate::{sec3, sec4, sec5, sec6, sec7, sec8};
+
+/// Which reading of a printed claim: as printed, or the corrected reading of an evident typo
+/// (its own claim id, e.g. `theorem-4-corrected`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    AsPrinted,
+    Corrected,
+}
 
 /// Draws a random instance for a search: `(rng, m, n, buyers)`; generators that need a shape
 /// (e.g. 2 x 2 with B2 > S2 > B1 > S1) ignore the requested one. `buyers` is the number the
@@ -21,7 +28,8 @@ pub struct Claim {
     pub statement: &'static str,
     /// `as printed`, or what the corrected reading changes.
     pub reading: &'static str,
-    pub certify: fn(&Claim, &Instance) -> Result<Certified, Failure>,
+    /// Certify the claim on an instance, recording a certificate or only the verdict.
+    pub certify: fn(&Claim, &Instance, Mode) -> Result<Certified, String>,
     pub generate: Generator,
     /// For an existential claim ("an instance exists such that ..."), search looks for a
     /// witness (an instance where it holds) instead of a counterexample.
@@ -29,8 +37,35 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The verdict and the certificate of the claim on `inst`. An instance that is not valid
+    /// (values not increasing, crossings on a family) is an input error; an error while
+    /// certifying a valid instance is mechcert's own inconsistency.
     pub fn certify(&self, inst: &Instance) -> Result<Certified, Failure> {
-        (self.certify)(self, inst)
+        self.run(inst, Mode::Certificate)
+    }
+
+    /// The verdict only (`Certified::certificate` is `null`), for scanning many instances.
+    pub fn verdict(&self, inst: &Instance) -> Result<Certified, Failure> {
+        self.run(inst, Mode::VerdictOnly)
+    }
+
+    fn run(&self, inst: &Instance, mode: Mode) -> Result<Certified, Failure> {
+        if inst.parameter.is_some() {
+            inst.cells()?;
+        } else {
+            inst.concrete()?;
+        }
+        (self.certify)(self, inst, mode)
+            .map_err(|e| Failure::Inconsistent(format!("{} on {}: {e}", self.id, inst.origin)))
+    }
+
+    /// The certificate's `claim`, `section` and `statement`.
+    pub fn heading(&self) -> Heading {
+        Heading {
+            id: self.id,
+            section: self.section,
+            statement: self.statement,
+        }
     }
 }
 
@@ -62,36 +97,32 @@ pub fn with_ties(rng: &mut SplitMix64, m: usize, n: usize, buyers: usize) -> Ins
 }
 
 /// The not-applicable certificate for a claim that needs a concrete instance, on a family.
-pub fn needs_concrete(claim: &Claim, inst: &Instance) -> Certified {
-    let mut bd = Builder::without_env();
-    bd.record(
-        "has parameter",
-        json!({"kind": "has-parameter"}),
-        Val::Bool(true),
-    );
-    bd.is(
+pub fn needs_concrete(claim: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    let mut rec = Record::new(mode);
+    let p = rec.flag("has parameter", json!({"kind": "has-parameter"}), true);
+    rec.is(
         Role::Condition,
         "a concrete instance (no parameter)",
-        "has parameter",
+        &p,
         false,
     );
-    bd.finish(claim, inst)
+    rec.finish(&claim.heading(), inst)
 }
 
 /// Run `body` on the concrete environment of `inst`, or say the claim needs one.
 pub fn on_concrete(
     claim: &Claim,
     inst: &Instance,
+    mode: Mode,
     body: impl FnOnce(&mut Builder) -> Result<(), String>,
-) -> Result<Certified, Failure> {
+) -> Result<Certified, String> {
     if inst.parameter.is_some() {
-        return Ok(needs_concrete(claim, inst));
+        return needs_concrete(claim, inst, mode);
     }
-    let env = inst.concrete()?;
-    let mut bd = Builder::new(&env);
-    // the instance was valid: an error while certifying is mechcert's own inconsistency
-    body(&mut bd).map_err(Failure::Inconsistent)?;
-    Ok(bd.finish(claim, inst))
+    let env = inst.concrete().map_err(|e| e.to_string())?;
+    let mut bd = Builder::new(&env, mode);
+    body(&mut bd)?;
+    bd.into_record().finish(&claim.heading(), inst)
 }
 
 /// Every claim, in paper order.
