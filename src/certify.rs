@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use mechcert_claims::{Certified, Verdict, all, find};
+use mechcert_claims::{Certified, ClaimError, Verdict, all, find};
 use mechcert_model::Instance;
 
 use crate::Failure;
@@ -36,6 +36,13 @@ pub struct CertifyArgs {
     /// Print one JSON object instead of text
     #[arg(long)]
     json: bool,
+    /// Also write every LP behind the certificate in CPLEX LP format: FILE for one LP,
+    /// otherwise FILE's stem with `.K-MODEL` per LP (K in solve order)
+    #[arg(long, value_name = "FILE", conflicts_with = "all")]
+    emit_lp: Option<PathBuf>,
+    /// Also write them in MPS format (same naming)
+    #[arg(long, value_name = "FILE", conflicts_with = "all")]
+    emit_mps: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -103,11 +110,22 @@ fn certify_one(claim_id: &str, inst: &Instance) -> Result<Certified, Failure> {
             "unknown claim `{claim_id}`; `mechcert claims` lists them"
         ))
     })?;
-    let c = claim
-        .certify(inst)
-        .map_err(|e| Failure::Inconsistent(format!("{claim_id} on {}: {e}", inst.origin)))?;
+    let c = claim.certify(inst).map_err(|e| match e {
+        ClaimError::Input(e) => Failure::Input(format!("{claim_id} on {}: {e}", inst.origin)),
+        ClaimError::Inconsistent(e) => {
+            Failure::Inconsistent(format!("{claim_id} on {}: {e}", inst.origin))
+        }
+    })?;
     self_check(&c.certificate, &format!("{claim_id} on {}", inst.origin))?;
     Ok(c)
+}
+
+/// A claim's error for the user: input (exit 1) or internal inconsistency (exit 2).
+pub fn claim_failure(e: ClaimError) -> Failure {
+    match e {
+        ClaimError::Input(e) => Failure::Input(e),
+        ClaimError::Inconsistent(e) => Failure::Inconsistent(e),
+    }
 }
 
 /// Read an instance and validate everything `check` validates (the order of the values, or
@@ -131,7 +149,9 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
         a.file.as_ref().expect("clap"),
     );
     let inst = load_validated(file)?;
+    let recording = mechcert_opt::Recording::start();
     let c = certify_one(claim, &inst)?;
+    let emitted = crate::solve::emit(&recording.finish(), a.emit_lp.as_ref(), a.emit_mps.as_ref())?;
     if let Some(out) = &a.out {
         write_json(out, &c.certificate)?;
     }
@@ -152,6 +172,9 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
         }
         if let Some(out) = &a.out {
             outln!("  certificate: {} (re-checked)", out.display());
+        }
+        for p in &emitted {
+            outln!("  LP written: {}", p.display());
         }
     }
     Ok(())

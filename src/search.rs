@@ -126,7 +126,9 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
         ));
         std::fs::write(&toml, inst.to_toml())
             .map_err(|e| Failure::Input(format!("{}: {e}", toml.display())))?;
-        let c = claim.certify(&inst).map_err(Failure::Inconsistent)?;
+        let c = claim
+            .certify(&inst)
+            .map_err(crate::certify::claim_failure)?;
         mechcert_cert::check_certificate(&c.certificate).map_err(|e| {
             Failure::Inconsistent(format!("the {what}'s certificate does not check: {e}"))
         })?;

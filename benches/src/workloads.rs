@@ -487,7 +487,7 @@ fn lp_expost_ir_4x5() -> Workload {
     };
     let e = env.clone();
     let run = move || {
-        let solved = solve_named(build(&e, &model));
+        let solved = solve_named(build(&e, &model)).expect("the LP is within the solver limits");
         let feasible = solved.is_feasible();
         let mut a = Answer::new(
             format!(
@@ -554,7 +554,8 @@ fn lp_second_best(name: &'static str, seed: u64, m: usize, n: usize) -> Workload
     let env = Arc::new(env);
     let e = env.clone();
     let run = move || {
-        let solved = solve_named(build(&e, &Model::SecondBest { ex_post_ir: false }));
+        let solved = solve_named(build(&e, &Model::SecondBest { ex_post_ir: false }))
+            .expect("the LP is within the solver limits");
         let value = solved
             .value()
             .expect("the second best has an optimum")

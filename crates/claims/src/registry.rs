@@ -14,13 +14,51 @@ use crate::{sec3, sec4, sec5, sec6, sec7, sec8};
 /// claims, 2 to 4 drawn per instance for the claims about several buyers ([`several`]).
 pub type Generator = fn(&mut SplitMix64, usize, usize, usize) -> Instance;
 
+/// Why a claim could not be certified: bad or oversized input (exit 1 in the CLI), or an
+/// internal inconsistency (exit 2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimError {
+    Input(String),
+    Inconsistent(String),
+}
+
+impl std::fmt::Display for ClaimError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClaimError::Input(e) | ClaimError::Inconsistent(e) => f.write_str(e),
+        }
+    }
+}
+
+impl From<String> for ClaimError {
+    fn from(e: String) -> Self {
+        ClaimError::Inconsistent(e)
+    }
+}
+
+impl From<&str> for ClaimError {
+    fn from(e: &str) -> Self {
+        ClaimError::Inconsistent(e.to_string())
+    }
+}
+
+/// An LP above the solver's size limit is an input error; any other LP error is internal.
+impl From<mechcert_opt::LpError> for ClaimError {
+    fn from(e: mechcert_opt::LpError) -> Self {
+        match e {
+            mechcert_opt::LpError::TooLarge { .. } => ClaimError::Input(e.to_string()),
+            _ => ClaimError::Inconsistent(e.to_string()),
+        }
+    }
+}
+
 pub struct Claim {
     pub id: &'static str,
     pub section: &'static str,
     pub statement: &'static str,
     /// `as printed`, or what the corrected reading changes.
     pub reading: &'static str,
-    pub certify: fn(&Claim, &Instance) -> Result<Certified, String>,
+    pub certify: fn(&Claim, &Instance) -> Result<Certified, ClaimError>,
     pub generate: Generator,
     /// For an existential claim ("an instance exists such that ..."), search looks for a
     /// witness (an instance where it holds) instead of a counterexample.
@@ -28,7 +66,7 @@ pub struct Claim {
 }
 
 impl Claim {
-    pub fn certify(&self, inst: &Instance) -> Result<Certified, String> {
+    pub fn certify(&self, inst: &Instance) -> Result<Certified, ClaimError> {
         (self.certify)(self, inst)
     }
 }
@@ -81,8 +119,8 @@ pub fn needs_concrete(claim: &Claim, inst: &Instance) -> Certified {
 pub fn on_concrete(
     claim: &Claim,
     inst: &Instance,
-    body: impl FnOnce(&mut Builder) -> Result<(), String>,
-) -> Result<Certified, String> {
+    body: impl FnOnce(&mut Builder) -> Result<(), ClaimError>,
+) -> Result<Certified, ClaimError> {
     if inst.parameter.is_some() {
         return Ok(needs_concrete(claim, inst));
     }

@@ -11,7 +11,7 @@ use mechcert_verify::Property;
 use crate::certificate::{Builder, Certified, Rel, Role, Val};
 use crate::evidence::{self, checkable, several_buyers, shape, value_order};
 use crate::expr::{Expr, b, frac, max, num, pb, ps, q, s, sum};
-use crate::registry::{Claim, generic, on_concrete, several, with_ties};
+use crate::registry::{Claim, ClaimError, generic, on_concrete, several, with_ties};
 use crate::{expr, symbolic};
 
 const SECTION_5_BB: [Property; 6] = [
@@ -60,7 +60,7 @@ fn alternating_order(types: usize) -> Vec<(bool, usize)> {
         .collect()
 }
 
-fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !checkable(bd) {
             return Ok(());
@@ -93,7 +93,7 @@ fn section_5_bb(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     })
 }
 
-fn tie_break_invariance(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn tie_break_invariance(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !(several_buyers(bd) && checkable(bd)) {
             return Ok(());
@@ -119,7 +119,7 @@ fn tie_break_invariance(c: &Claim, inst: &Instance) -> Result<Certified, String>
     })
 }
 
-fn example_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn example_1(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         let ok = shape(bd, 2, 2)
             && value_order(
@@ -174,7 +174,7 @@ fn some_buyers(rng: &mut SplitMix64, buyers: usize) -> usize {
 /// Section 5, after Example 1: "In the two type case adding an additional buyer will not
 /// destroy the possibility of efficient, budget balanced, incentive compatible and
 /// individually rational trade" — possibility with I buyers being Π_I >= 0.
-fn adding_buyer_two_types(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn adding_buyer_two_types(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !(shape(bd, 2, 2) && evidence::disjoint_values(bd) && checkable(bd)) {
             return Ok(());
@@ -205,7 +205,7 @@ fn adding_buyer_two_types(c: &Claim, inst: &Instance) -> Result<Certified, Strin
 /// Section 5, after Example 1: "With more than two types, however, this is not the case. It
 /// can happen that with one buyer one can achieve ex post efficiency and budget balance,
 /// while with two buyers one can not" — an instance with Π_1 >= 0 > Π_2 (a witness).
-fn adding_buyer_can_hurt(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn adding_buyer_can_hurt(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         bd.formula(
             "more types",
@@ -304,7 +304,7 @@ fn positive_on(
 /// Example 2 on a family: Π_1(k) and Π_2(k) as polynomials, the printed expressions as
 /// polynomial identities, and the exact sign pattern of Π_2 (where efficient BB trade with two
 /// buyers becomes impossible).
-fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     let param = inst.param_name().to_string();
     let cells = inst.cells().map_err(|e| e.to_string())?;
     let mut bd = Builder::without_env();
@@ -432,7 +432,7 @@ fn example_2_family(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     Ok(bd.finish(c, inst))
 }
 
-fn example_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn example_2(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     if inst.parameter.is_some() {
         return example_2_family(c, inst);
     }
@@ -482,7 +482,7 @@ fn example_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
 /// Largest number of buyers for which the threshold search computes Π_I exactly.
 const MAX_THRESHOLD_SEARCH: usize = 2000;
 
-fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
+fn large_market(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd: &mut Builder| {
         let env = bd.env();
         let (m, n) = (env.m(), env.n());

@@ -6,14 +6,14 @@
 use mechcert_mech::{Matrix, efficient_allocation};
 use mechcert_model::Instance;
 use mechcert_model::random::SplitMix64;
-use mechcert_opt::{Model, build, solve_named};
+use mechcert_opt::{Model, solve_model};
 
 use crate::certificate::{Builder, Certified, Rel, Role};
 use crate::evidence::{
     self, Alloc, basis_allocations, one_buyer, shape, test_allocations, value_order,
 };
 use crate::expr::{Expr, b, fb, fs, num, pb, ps, q, s, x};
-use crate::registry::{Claim, generic, on_concrete};
+use crate::registry::{Claim, ClaimError, generic, on_concrete};
 
 /// The buyer's virtual value as printed in Lemma 1 (B_{m+1} appears multiplied by
 /// 1 - F_b(B_m) = 0 and is dropped; F_b(B_0) = 0 by footnote 4).
@@ -43,7 +43,7 @@ fn lemma_1_term(i: usize, j: usize, m: usize) -> Expr {
     (psi_b(i, m) - psi_s(j)) * pb(i) * ps(j)
 }
 
-fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
+fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());
@@ -98,7 +98,7 @@ fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, Str
     })
 }
 
-fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());
@@ -118,14 +118,14 @@ fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
                 Rel::Ge,
                 "0",
             );
-            let lp = solve_named(build(
+            let lp = solve_model(
                 env,
                 &Model::BbFeasible {
                     allocation: Some(xm.clone()),
                     ex_post_ir: false,
                     free_ties: false,
                 },
-            ));
+            )?;
             let name = format!("BB IC IR transfers for x{k}");
             evidence::lp(bd, &name, &lp);
             bd.is(
@@ -141,7 +141,7 @@ fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     })
 }
 
-fn theorem_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn theorem_3(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());
@@ -151,13 +151,13 @@ fn theorem_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
         if !bd.compare(Role::Condition, "Π(x*) < 0", "Pi(x*)", Rel::Lt, "0") {
             return Ok(());
         }
-        let second = solve_named(build(env, &Model::SecondBest { ex_post_ir: false }));
+        let second = solve_model(env, &Model::SecondBest { ex_post_ir: false })?;
         let w2 = second
             .value()
             .cloned()
             .ok_or("the second-best LP has an optimum (x = 0 is feasible)")?;
         evidence::lp(bd, "second best", &second);
-        let reduced = solve_named(build(env, &Model::Reduced { pi_ge: false }));
+        let reduced = solve_model(env, &Model::Reduced { pi_ge: false })?;
         evidence::lp(bd, "max W(x) s.t. implementable, Π(x) = 0", &reduced);
         bd.compare(
             Role::Claim,
@@ -176,12 +176,12 @@ fn theorem_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
             Rel::Eq,
             "0",
         );
-        let face = solve_named(build(
+        let face = solve_model(
             env,
             &Model::MaxPi {
                 welfare_at_least: w2,
             },
-        ));
+        )?;
         evidence::lp(bd, "max Π(x) over optimal x", &face);
         bd.compare(
             Role::Claim,
@@ -230,7 +230,7 @@ pub fn example_3_pi_star(corrected: bool) -> Expr {
     pb(2) * ps(2) * b(2) + ps(1) * b(1) - pb(2) * s(2) - last
 }
 
-fn example_3(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
+fn example_3(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !(one_buyer(bd) && two_by_two(bd)) {
             return Ok(());
@@ -261,7 +261,7 @@ fn example_3(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, S
     })
 }
 
-fn lemma_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn lemma_3(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !(one_buyer(bd) && two_by_two(bd)) {
             return Ok(());
@@ -320,7 +320,7 @@ pub fn theorem_4_candidates() -> (Matrix<Expr>, Matrix<Expr>) {
     (a, bb)
 }
 
-fn theorem_4(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
+fn theorem_4(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !(one_buyer(bd) && two_by_two(bd)) {
             return Ok(());
@@ -330,7 +330,7 @@ fn theorem_4(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, S
         if !bd.compare(Role::Condition, "Π(x*) < 0", "Pi(x*)", Rel::Lt, "0") {
             return Ok(());
         }
-        let second = solve_named(build(env, &Model::SecondBest { ex_post_ir: false }));
+        let second = solve_model(env, &Model::SecondBest { ex_post_ir: false })?;
         second.value().ok_or("the second-best LP has an optimum")?;
         evidence::lp(bd, "second best", &second);
         let m = bd.formula("M", &theorem_4_m(corrected))?;
@@ -360,14 +360,14 @@ fn theorem_4(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, S
                 &format!("implementable x_{label}"),
                 true,
             );
-            let lp = solve_named(build(
+            let lp = solve_model(
                 env,
                 &Model::BbFeasible {
                     allocation: Some(alloc.x.clone()),
                     ex_post_ir: false,
                     free_ties: false,
                 },
-            ));
+            )?;
             let feasible = format!("BB IC IR transfers for x_{label}");
             let mut q = lp.quantity(&feasible);
             q["options"]["allocation"] = alloc.json.clone();

@@ -7,11 +7,11 @@ use std::cmp::Ordering;
 use mechcert_mech::Matrix;
 use mechcert_model::Instance;
 use mechcert_num::Rat;
-use mechcert_opt::{Model, build, solve_named};
+use mechcert_opt::{Model, solve_model};
 
 use crate::certificate::{Builder, Certified, Rel, Role};
 use crate::evidence::{self, Alloc, one_buyer};
-use crate::registry::{Claim, on_concrete, with_ties};
+use crate::registry::{Claim, ClaimError, on_concrete, with_ties};
 use crate::sec6::{psi_b, psi_s};
 
 /// The tie cells (B_i = S_j), recorded as the condition that there is at least one.
@@ -39,7 +39,7 @@ fn x_double_star(bd: &Builder) -> Matrix<Rat> {
     })
 }
 
-fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());
@@ -70,14 +70,14 @@ fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, String> {
             );
         }
         let nonneg = bd.compare(Role::Case, "Π(x**) >= 0", "Pi(x**)", Rel::Ge, "0");
-        let lp = solve_named(build(
+        let lp = solve_model(
             bd.env(),
             &Model::BbFeasible {
                 allocation: Some(xss),
                 ex_post_ir: false,
                 free_ties: true,
             },
-        ));
+        )?;
         evidence::lp(bd, "some efficient BB IC IR mechanism", &lp);
         bd.is(
             Role::Claim,
@@ -89,7 +89,7 @@ fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     })
 }
 
-fn virtual_strict(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn virtual_strict(c: &Claim, inst: &Instance) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, |bd| {
         if !one_buyer(bd) {
             return Ok(());

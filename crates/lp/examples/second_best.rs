@@ -1,7 +1,7 @@
 //! Time the exact solver on random second-best LPs of bilateral trade.
 //!
 //! `cargo run --release --example second_best -- [MxN ...] [--instances K] [--seed S]`
-//! `[--bland-after N] [--bland] [--shortlist K] [--repeat R]` (`--repeat`: time each instance R times and
+//! `[--bland-after N] [--bland] [--shortlist K] [--repeat R] [--dense|--fast]` (`--repeat`: time each instance R times and
 //! keep the fastest, to damp noise from other processes)
 //! (defaults: `4x5 10x10 20x20`, 5 instances each, seed 1, default options). For each size, instance `k`
 //! uses seed `S + k`. Prints one line per instance and the median per size.
@@ -11,7 +11,7 @@ mod second_best;
 
 use std::time::{Duration, Instant};
 
-use mechcert_lp::{Options, Outcome, Pricing, check_outcome, solve_with};
+use mechcert_lp::{Method, Options, Outcome, Pricing, check_outcome, solve_with};
 
 fn main() {
     let mut sizes: Vec<(usize, usize)> = Vec::new();
@@ -48,6 +48,8 @@ fn main() {
                     .expect("--shortlist K")
             }
             "--bland" => opts.pricing = Pricing::Bland,
+            "--dense" => opts.method = Method::Dense,
+            "--fast" => opts.method = Method::Fast,
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
             s => {
                 let (m, n) = s.split_once('x').expect("sizes look like 10x10");
@@ -67,7 +69,7 @@ fn main() {
             let mut report = None;
             for _ in 0..repeat {
                 let start = Instant::now();
-                let r = solve_with(&p, &opts);
+                let r = solve_with(&p, &opts).expect("solves");
                 elapsed = elapsed.min(start.elapsed());
                 report = Some(r);
             }
@@ -87,11 +89,15 @@ fn main() {
             let total_bits: u64 = nums.iter().map(|r| r.bit_size()).sum();
             let s = &report.stats;
             println!(
-                "{m}x{n} seed {:>3}: {:>9.3?}  vars {} rows {}  pivots {} (crash {}, degenerate {}, flips {}, bland switches {}, longest degenerate run {}, final nnz {}/{}, max {} bits)  cert {} numbers, {chars} chars, {total_bits} bits, max {max_bits} bits  value {value} (first best {})",
+                "{m}x{n} seed {:>3}: {:>9.3?}  vars {} rows {}  fast {} (float its {}, kernel {}, fallback {})  pivots {} (crash {}, degenerate {}, flips {}, bland switches {}, longest degenerate run {}, final nnz {}/{}, max {} bits)  cert {} numbers, {chars} chars, {total_bits} bits, max {max_bits} bits  value {value} (first best {})",
                 seed + k,
                 elapsed,
                 p.n_vars(),
                 p.rows.len(),
+                s.fast_path,
+                s.float_iterations,
+                s.kernel,
+                s.fallback,
                 s.pivots,
                 s.crash_pivots,
                 s.degenerate,

@@ -1,12 +1,16 @@
 //! Solving a named program exactly and turning the answer into the `lp` quantity of a
 //! certificate (primal and dual by name, zeros omitted), as FORMAT.md specifies.
+//!
+//! [`solve_model`] checks the predicted size of a model ([`crate::size::predicted`]) against
+//! the solver's limit *before* building it, so an oversized instance is refused quickly with
+//! the numbers instead of exhausting memory.
 
-use mechcert_lp::{Outcome, solve};
+use mechcert_lp::{LpError, Outcome, solve};
 use mechcert_mech::Matrix;
 use mechcert_model::Env;
 use mechcert_num::Rat;
 
-use crate::models::NamedLp;
+use crate::models::{Model, NamedLp, build};
 
 /// The answer to a program.
 #[derive(Clone, Debug)]
@@ -45,16 +49,23 @@ fn named(names: &[String], v: &[Rat]) -> serde_json::Value {
     serde_json::Value::Object(o)
 }
 
-/// Solve exactly.
-pub fn solve_named(lp: NamedLp) -> Solved {
+/// Solve exactly (the LP is recorded for export first, see [`crate::export`]).
+pub fn solve_named(lp: NamedLp) -> Result<Solved, LpError> {
+    crate::export::record(&lp);
     let feasibility = lp.problem.objective.iter().all(Rat::is_zero);
-    let status = match solve(&lp.problem) {
+    let status = match solve(&lp.problem)? {
         Outcome::Optimal { x, .. } if feasibility => Status::Feasible { x },
         Outcome::Optimal { x, value, y, .. } => Status::Optimal { value, x, y },
         Outcome::Infeasible { y } => Status::Infeasible { y },
         Outcome::Unbounded { x, ray } => Status::Unbounded { x, ray },
     };
-    Solved { lp, status }
+    Ok(Solved { lp, status })
+}
+
+/// Check the model's predicted size against the solver's limit, then build and solve it.
+pub fn solve_model(env: &Env<Rat>, model: &Model) -> Result<Solved, LpError> {
+    crate::size::predicted(env, model).check()?;
+    solve_named(build(env, model))
 }
 
 impl Solved {
