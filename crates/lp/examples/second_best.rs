@@ -19,6 +19,7 @@ fn main() {
     let mut repeat = 1u32;
     let mut seed = 1u64;
     let mut opts = Options::default();
+    let mut emit: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -49,6 +50,7 @@ fn main() {
             }
             "--bland" => opts.pricing = Pricing::Bland,
             "--dense" => opts.method = Method::Dense,
+            "--emit" => emit = args.next(),
             "--fast" => opts.method = Method::Fast,
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
             s => {
@@ -65,6 +67,13 @@ fn main() {
         for k in 0..instances {
             let inst = second_best::random_instance(m, n, seed + k);
             let p = inst.lp();
+            if let Some(dir) = &emit {
+                let vars: Vec<String> = (0..p.n_vars()).map(|j| format!("v{j}")).collect();
+                let rows: Vec<String> = (0..p.rows.len()).map(|i| format!("r{i}")).collect();
+                let path = format!("{dir}/sb-{m}x{n}-{}.lp", seed + k);
+                let mut f = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+                mechcert_lp::write_cplex_lp(&p, &vars, &rows, &mut f).expect("write");
+            }
             let mut elapsed = Duration::MAX;
             let mut report = None;
             for _ in 0..repeat {

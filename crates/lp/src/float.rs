@@ -58,7 +58,9 @@ pub(crate) struct Proposal {
 }
 
 const INF: f64 = f64::INFINITY;
-const FEAS_TOL: f64 = 1e-9;
+const FEAS_TOL: f64 = 1e-7;
+/// Bound relaxation of Harris' first pass (below the feasibility tolerance).
+const HARRIS_TOL: f64 = 1e-9;
 const DUAL_TOL: f64 = 1e-9;
 const PIV_TOL: f64 = 1e-9;
 const REFACTOR_EVERY: usize = 64;
@@ -204,6 +206,12 @@ struct Simplex<'a> {
     /// Scratch, length m.
     acc: Vec<f64>,
     mark: Vec<bool>,
+    /// Scratch, length n.
+    acc_n: Vec<f64>,
+    /// Devex reference weights, length n + m.
+    weight: Vec<f64>,
+    /// Duals and reduced costs still valid after a bound flip (phase 2).
+    cached: Option<(Vec<f64>, Vec<f64>)>,
     max_kernel: usize,
 }
 
@@ -242,6 +250,9 @@ impl<'a> Simplex<'a> {
             iterations: 0,
             acc: vec![0.0; m],
             mark: vec![false; m],
+            acc_n: vec![0.0; n],
+            weight: vec![1.0; n + m],
+            cached: None,
             max_kernel,
         };
         s.row_values();
@@ -443,10 +454,10 @@ impl<'a> Simplex<'a> {
             if self.at[v] == At::Lower && !up {
                 return;
             }
-            let score = dv.abs();
-            if score <= DUAL_TOL {
+            if dv.abs() <= DUAL_TOL {
                 return;
             }
+            let score = dv * dv / self.weight[v];
             if best.is_none_or(|(_, _, b)| score > b) {
                 best = Some((v, up, score));
             }
@@ -454,8 +465,7 @@ impl<'a> Simplex<'a> {
         for (j, &dj) in d.iter().enumerate() {
             consider(j, dj);
         }
-        for (t, &i) in self.t_of.iter().enumerate() {
-            let _ = t;
+        for &i in &self.t_of {
             consider(n + i, pi[i]);
         }
         best.map(|(v, up, _)| (v, up))
@@ -520,8 +530,15 @@ impl<'a> Simplex<'a> {
         let n = self.lp.n;
         let phase1 =
             (0..n + self.lp.m).any(|v| self.at[v] == At::Basic && self.infeasibility(v) != 0);
-        let pi = self.duals(phase1);
-        let d = self.reduced(&pi, phase1);
+        // After a bound flip in phase 2 the basis, and so the duals, are unchanged.
+        let (pi, d) = match self.cached.take() {
+            Some(c) if !phase1 => c,
+            _ => {
+                let pi = self.duals(phase1);
+                let d = self.reduced(&pi, phase1);
+                (pi, d)
+            }
+        };
         let Some((q, up)) = self.price(&d, &pi) else {
             return Some(Step::Done);
         };
@@ -559,7 +576,7 @@ impl<'a> Simplex<'a> {
         let mut theta_max = INF;
         for &(v, rate) in &cands {
             if let Some((dist, _)) = target(v, rate) {
-                theta_max = theta_max.min((dist.max(0.0) + FEAS_TOL) / rate.abs());
+                theta_max = theta_max.min((dist.max(0.0) + HARRIS_TOL) / rate.abs());
             }
         }
         let flip = self.hi[q] - self.lo[q];
@@ -578,11 +595,13 @@ impl<'a> Simplex<'a> {
             self.move_by(q, dir * flip, &alpha_s, &cands);
             self.at[q] = if up { At::Upper } else { At::Lower };
             self.val[q] = if up { self.hi[q] } else { self.lo[q] };
+            self.cached = Some((pi, d));
             return None;
         }
-        let Some((b, _, upper, theta)) = leave else {
+        let Some((b, rate_b, upper, theta)) = leave else {
             return Some(Step::Unbounded(q, up));
         };
+        self.devex(q, b, rate_b.abs());
         self.move_by(q, dir * theta, &alpha_s, &cands);
         self.at[b] = if upper { At::Upper } else { At::Lower };
         self.val[b] = if upper { self.hi[b] } else { self.lo[b] };
@@ -593,6 +612,60 @@ impl<'a> Simplex<'a> {
             }
         }
         None
+    }
+
+    /// Devex reference weights (Forrest and Goldfarb): with the pivot row `alpha_r` of the
+    /// leaving variable `b` and pivot `|alpha_rq|`, `w_j = max(w_j, (alpha_rj/alpha_rq)^2 w_q)`
+    /// and the leaving variable gets `max(w_q / alpha_rq^2, 1)`.
+    fn devex(&mut self, q: usize, b: usize, pivot: f64) {
+        let (n, m) = (self.lp.n, self.lp.m);
+        let k = self.k();
+        let cap = self.cap;
+        // rho = e_b^T B^{-1}, on T rows (and -1 on row l when b = r_l).
+        let mut rho: Vec<(usize, f64)> = Vec::with_capacity(k + 1);
+        if b < n {
+            let p = self.slot_s[b];
+            for t in 0..k {
+                let v = self.kinv[p * cap + t];
+                if v != 0.0 {
+                    rho.push((self.t_of[t], v));
+                }
+            }
+        } else {
+            let l = b - n;
+            let g = self.row_times_kinv(l);
+            for (t, &v) in g.iter().enumerate() {
+                if v != 0.0 {
+                    rho.push((self.t_of[t], v));
+                }
+            }
+            rho.push((l, -1.0));
+        }
+        let wq = self.weight[q];
+        let scale = wq / (pivot * pivot);
+        for &(i, r) in &rho {
+            for (j, a) in self.lp.row(i) {
+                self.acc_n[j] += r * a;
+            }
+        }
+        for j in 0..n {
+            let a = self.acc_n[j];
+            if a != 0.0 {
+                self.acc_n[j] = 0.0;
+                if self.at[j] != At::Basic {
+                    self.weight[j] = self.weight[j].max(a * a * scale);
+                }
+            }
+        }
+        for &(i, r) in &rho {
+            if i < m && self.at[n + i] != At::Basic && i != b.wrapping_sub(n) {
+                self.weight[n + i] = self.weight[n + i].max(r * r * scale);
+            }
+        }
+        self.weight[b] = scale.max(1.0);
+        if self.weight.iter().any(|w| *w > 1e8) {
+            self.weight.iter_mut().for_each(|w| *w = 1.0);
+        }
     }
 
     fn move_by(&mut self, q: usize, delta: f64, _alpha_s: &[f64], cands: &[(usize, f64)]) {
@@ -810,6 +883,17 @@ impl<'a> Simplex<'a> {
         let n = self.lp.n;
         while self.iterations < limit {
             self.iterations += 1;
+            if self.iterations % 5000 == 0 && std::env::var_os("MECHCERT_LP_DEBUG").is_some() {
+                let obj: f64 = (0..n).map(|j| self.lp.cost[j] * self.val[j]).sum();
+                let inf = (0..n + self.lp.m)
+                    .filter(|&v| self.at[v] == At::Basic && self.infeasibility(v) != 0)
+                    .count();
+                eprintln!(
+                    "  it {} obj {obj:.12} infeasible {inf} k {}",
+                    self.iterations,
+                    self.k()
+                );
+            }
             if let Some(step) = self.iterate() {
                 let infeasible = (0..n + self.lp.m)
                     .any(|v| self.at[v] == At::Basic && self.infeasibility(v) != 0);
@@ -842,7 +926,16 @@ pub(crate) fn propose(f: &StdForm, max_kernel: usize) -> Option<Proposal> {
     }
     let limit = 50 * (n + m) + 10_000;
     let mut s = Simplex::new(&lp, lo, hi, max_kernel);
-    let first = s.run(limit)?;
+    let first = s.run(limit);
+    if std::env::var_os("MECHCERT_LP_DEBUG").is_some() {
+        eprintln!(
+            "float first run: {} its, k {}, done {}",
+            s.iterations,
+            s.k(),
+            first.is_some()
+        );
+    }
+    let first = first?;
     // Remove the perturbation: nonbasic variables go to their true bounds, basic values are
     // recomputed, and the simplex continues (usually a few iterations).
     s.lo = lp.lo.clone();
@@ -856,6 +949,9 @@ pub(crate) fn propose(f: &StdForm, max_kernel: usize) -> Option<Proposal> {
         };
     }
     if !s.refactor() {
+        if std::env::var_os("MECHCERT_LP_DEBUG").is_some() {
+            eprintln!("float: singular after restore");
+        }
         return None;
     }
     let (step, infeasible) = match first.0 {

@@ -6,6 +6,7 @@
 //! exported in CPLEX LP or MPS format.
 
 pub mod export;
+pub mod interim;
 pub mod models;
 pub mod size;
 mod solve;
@@ -13,4 +14,4 @@ mod solve;
 pub use export::{Format, Recording};
 pub use mechcert_lp::LpError;
 pub use models::{Model, NamedLp, build};
-pub use solve::{Solved, Status, solve_model, solve_named};
+pub use solve::{REDUCE_SECOND_BEST_ABOVE, Solved, Status, solve_model, solve_named};

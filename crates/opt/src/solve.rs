@@ -52,20 +52,54 @@ fn named(names: &[String], v: &[Rat]) -> serde_json::Value {
 /// Solve exactly (the LP is recorded for export first, see [`crate::export`]).
 pub fn solve_named(lp: NamedLp) -> Result<Solved, LpError> {
     crate::export::record(&lp);
+    let out = solve(&lp.problem)?;
+    Ok(solved(lp, out))
+}
+
+fn solved(lp: NamedLp, out: Outcome) -> Solved {
     let feasibility = lp.problem.objective.iter().all(Rat::is_zero);
-    let status = match solve(&lp.problem)? {
+    let status = match out {
         Outcome::Optimal { x, .. } if feasibility => Status::Feasible { x },
         Outcome::Optimal { x, value, y, .. } => Status::Optimal { value, x, y },
         Outcome::Infeasible { y } => Status::Infeasible { y },
         Outcome::Unbounded { x, ray } => Status::Unbounded { x, ray },
     };
-    Ok(Solved { lp, status })
+    Solved { lp, status }
 }
+
+/// Above this many rows or columns of the full model, the second best (without ex post IR)
+/// is solved through the smaller interim LP of [`crate::interim`] (its answer is lifted to
+/// the full model and checked there; if the check fails, the full LP is solved directly).
+pub const REDUCE_SECOND_BEST_ABOVE: usize = 5_000;
 
 /// Check the model's predicted size against the solver's limit, then build and solve it.
 pub fn solve_model(env: &Env<Rat>, model: &Model) -> Result<Solved, LpError> {
-    crate::size::predicted(env, model).check()?;
-    solve_named(build(env, model))
+    let size = crate::size::predicted(env, model);
+    size.check()?;
+    let dbg = std::env::var_os("MECHCERT_LP_DEBUG").is_some();
+    let t0 = std::time::Instant::now();
+    let full = build(env, model);
+    if dbg {
+        eprintln!("build {}: {:?}", model.name(), t0.elapsed());
+    }
+    if *model == (Model::SecondBest { ex_post_ir: false })
+        && size.rows.max(size.cols) > REDUCE_SECOND_BEST_ABOVE
+    {
+        let reduced = crate::interim::reduced_second_best(env);
+        let out = solve(&reduced.problem)?;
+        if dbg {
+            eprintln!("reduced solve: {:?}", t0.elapsed());
+        }
+        let lifted = crate::interim::lift(env, &full, &reduced, &out);
+        if dbg {
+            eprintln!("lift+check: {:?} ok {}", t0.elapsed(), lifted.is_some());
+        }
+        if let Some(o) = lifted {
+            crate::export::record(&full);
+            return Ok(solved(full, o));
+        }
+    }
+    solve_named(full)
 }
 
 impl Solved {
