@@ -6,6 +6,7 @@
 //! when `K x = b` holds exactly (so a small-denominator answer costs a few digits), and the
 //! Hadamard bound says when enough digits guarantee success. `K` nonsingular modulo `p`
 //! implies `K` nonsingular over the rationals, so the verified solution is the solution.
+#![allow(clippy::needless_range_loop)]
 
 use std::str::FromStr;
 

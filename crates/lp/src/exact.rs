@@ -11,6 +11,7 @@
 //!
 //! The candidate [`Outcome`] is returned only if [`check_outcome`] accepts it, so whatever
 //! the float solve proposed, a returned answer is proven.
+#![allow(clippy::needless_range_loop)]
 
 use malachite_base::num::arithmetic::traits::{DivExact, Lcm};
 use malachite_base::num::basic::traits::One;
@@ -309,41 +310,5 @@ pub(crate) fn prove(f: &StdForm, p: &Problem, prop: &Proposal) -> Option<Outcome
         Verdict::Optimal => b.optimal(p),
         Verdict::Infeasible => b.infeasible(p),
         Verdict::Unbounded { var, up } => b.unbounded(p, var, up),
-    }
-}
-
-/// Debugging aid: why a proposal does not prove.
-pub(crate) fn diagnose(f: &StdForm, p: &Problem, prop: &Proposal) {
-    let Some(b) = ExactBasis::new(f, prop.at.clone()) else {
-        eprintln!("  not a basis / singular");
-        return;
-    };
-    let inf = (0..f.n + f.m).filter(|&v| b.infeasibility(v) != 0).count();
-    eprintln!("  exactly infeasible basics: {inf}");
-    if let Some(pi) = b.multipliers(|v| {
-        if v < f.n {
-            f.cost[v].clone()
-        } else {
-            Rat::ZERO
-        }
-    }) {
-        let y: Vec<Rat> = if f.minimize {
-            pi.iter().map(|v| -v).collect()
-        } else {
-            pi
-        };
-        let mut reduced = p.objective.clone();
-        for (row, yi) in p.rows.iter().zip(&y) {
-            for (j, a) in &row.coeffs {
-                reduced[*j] -= a * yi;
-            }
-        }
-        let o = Outcome::Optimal {
-            x: b.structural(),
-            value: p.objective_value(&b.structural()),
-            y,
-            reduced,
-        };
-        eprintln!("  check: {:?}", check_outcome(p, &o).err());
     }
 }

@@ -57,6 +57,12 @@ fn lcm_den<'a>(values: impl IntoIterator<Item = &'a Rat>) -> Int {
     l
 }
 
+/// The positive factor by which the export multiplies the objective (the lcm of its
+/// denominators): the optimum of an exported file is the LP's optimum times this.
+pub fn objective_scale(p: &Problem) -> Rat {
+    lcm_den(&p.objective).to_rat()
+}
+
 fn scaled(v: &Rat, s: &Int) -> Int {
     let (n, d) = Int::parts(v);
     &n * &s.div_exact(&d)
@@ -143,7 +149,15 @@ fn header(w: &mut impl Write, lp: &Integral, mark: &str) -> io::Result<()> {
     Ok(())
 }
 
-fn term(w: &mut impl Write, first: bool, c: &Int, name: &str) -> io::Result<()> {
+/// Terms per line: some readers (QSopt_ex's) overflow on long lines; an LP-format
+/// expression may continue on the next line.
+const TERMS_PER_LINE: usize = 8;
+
+fn term(w: &mut impl Write, k: usize, c: &Int, name: &str) -> io::Result<()> {
+    let first = k == 0;
+    if k > 0 && k % TERMS_PER_LINE == 0 {
+        write!(w, "\n   ")?;
+    }
     if c.is_negative() {
         write!(w, " - {} {name}", c.abs())
     } else if first {
@@ -171,14 +185,14 @@ pub fn write_cplex_lp(
         }
     )?;
     write!(w, " obj:")?;
-    let mut first = true;
+    let mut k = 0;
     for (j, c) in lp.objective.iter().enumerate() {
         if !c.is_zero() {
-            term(w, first, c, &lp.vars[j])?;
-            first = false;
+            term(w, k, c, &lp.vars[j])?;
+            k += 1;
         }
     }
-    if first {
+    if k == 0 {
         // An objective needs a term: a zero coefficient on the first variable.
         if let Some(v) = lp.vars.first() {
             write!(w, " 0 {v}")?;
@@ -188,12 +202,10 @@ pub fn write_cplex_lp(
     writeln!(w, "Subject To")?;
     for r in &lp.rows {
         write!(w, " {}:", r.name)?;
-        let mut first = true;
-        for (j, c) in &r.coeffs {
-            term(w, first, c, &lp.vars[*j])?;
-            first = false;
+        for (k, (j, c)) in r.coeffs.iter().enumerate() {
+            term(w, k, c, &lp.vars[*j])?;
         }
-        if first {
+        if r.coeffs.is_empty() {
             // An empty row: 0 x_0 (rel) rhs.
             if let Some(v) = lp.vars.first() {
                 write!(w, " 0 {v}")?;

@@ -19,7 +19,8 @@
 #![allow(
     clippy::float_arithmetic,
     clippy::float_cmp,
-    clippy::cast_precision_loss
+    clippy::cast_precision_loss,
+    clippy::needless_range_loop
 )]
 
 use mechcert_num::Rat;
@@ -217,6 +218,8 @@ struct Simplex<'a> {
 
 enum Step {
     Done,
+    /// The kernel became numerically singular: no proposal.
+    Failed,
     Unbounded(usize, bool),
 }
 
@@ -606,10 +609,10 @@ impl<'a> Simplex<'a> {
         self.at[b] = if upper { At::Upper } else { At::Lower };
         self.val[b] = if upper { self.hi[b] } else { self.lo[b] };
         self.at[q] = At::Basic;
-        if !self.exchange(q, b, &alpha_s) || self.since_refactor >= REFACTOR_EVERY {
-            if !self.refactor() {
-                return Some(Step::Done);
-            }
+        if (!self.exchange(q, b, &alpha_s) || self.since_refactor >= REFACTOR_EVERY)
+            && !self.refactor()
+        {
+            return Some(Step::Failed);
         }
         None
     }
@@ -883,17 +886,6 @@ impl<'a> Simplex<'a> {
         let n = self.lp.n;
         while self.iterations < limit {
             self.iterations += 1;
-            if self.iterations % 5000 == 0 && std::env::var_os("MECHCERT_LP_DEBUG").is_some() {
-                let obj: f64 = (0..n).map(|j| self.lp.cost[j] * self.val[j]).sum();
-                let inf = (0..n + self.lp.m)
-                    .filter(|&v| self.at[v] == At::Basic && self.infeasibility(v) != 0)
-                    .count();
-                eprintln!(
-                    "  it {} obj {obj:.12} infeasible {inf} k {}",
-                    self.iterations,
-                    self.k()
-                );
-            }
             if let Some(step) = self.iterate() {
                 let infeasible = (0..n + self.lp.m)
                     .any(|v| self.at[v] == At::Basic && self.infeasibility(v) != 0);
@@ -926,16 +918,7 @@ pub(crate) fn propose(f: &StdForm, max_kernel: usize) -> Option<Proposal> {
     }
     let limit = 50 * (n + m) + 10_000;
     let mut s = Simplex::new(&lp, lo, hi, max_kernel);
-    let first = s.run(limit);
-    if std::env::var_os("MECHCERT_LP_DEBUG").is_some() {
-        eprintln!(
-            "float first run: {} its, k {}, done {}",
-            s.iterations,
-            s.k(),
-            first.is_some()
-        );
-    }
-    let first = first?;
+    let first = s.run(limit)?;
     // Remove the perturbation: nonbasic variables go to their true bounds, basic values are
     // recomputed, and the simplex continues (usually a few iterations).
     s.lo = lp.lo.clone();
@@ -949,19 +932,14 @@ pub(crate) fn propose(f: &StdForm, max_kernel: usize) -> Option<Proposal> {
         };
     }
     if !s.refactor() {
-        if std::env::var_os("MECHCERT_LP_DEBUG").is_some() {
-            eprintln!("float: singular after restore");
-        }
         return None;
     }
-    let (step, infeasible) = match first.0 {
-        Step::Unbounded(..) if !first.1 => {
-            // Re-run to confirm with the true bounds.
-            s.run(limit + s.iterations)?
-        }
-        _ => s.run(limit + s.iterations)?,
-    };
+    if matches!(first.0, Step::Failed) {
+        return None;
+    }
+    let (step, infeasible) = s.run(limit + s.iterations)?;
     let verdict = match step {
+        Step::Failed => return None,
         Step::Done if infeasible => Verdict::Infeasible,
         Step::Done => Verdict::Optimal,
         Step::Unbounded(var, up) => Verdict::Unbounded { var, up },

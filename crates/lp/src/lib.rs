@@ -110,7 +110,7 @@ mod tableau;
 
 pub use check::check_outcome;
 pub use error::LpError;
-pub use export::{write_cplex_lp, write_mps};
+pub use export::{objective_scale, write_cplex_lp, write_mps};
 pub use mechcert_num::Rat;
 pub use options::{AUTO_DENSE_CELLS, Method, Options, Pricing, Report, Stats};
 pub use problem::{Outcome, Problem, Row, RowKind, Sense};
@@ -168,25 +168,10 @@ fn fast(p: &Problem, f: &form::StdForm, size: &Size, opts: &Options) -> Result<R
     } else {
         float::propose(f, limits::max_kernel(size))
     };
-    if std::env::var_os("MECHCERT_LP_DEBUG").is_some() && proposal.is_none() {
-        eprintln!("float: no proposal");
-    }
     if let Some(prop) = &proposal {
         stats.float_iterations = prop.iterations;
         stats.kernel = prop.at[..f.n].iter().filter(|a| **a == At::Basic).count();
         let proved = exact::prove(f, p, prop);
-        if std::env::var_os("MECHCERT_LP_DEBUG").is_some() {
-            eprintln!(
-                "float: {:?} its {} kernel {} proved {}",
-                prop.verdict,
-                prop.iterations,
-                stats.kernel,
-                proved.is_some()
-            );
-            if proved.is_none() {
-                exact::diagnose(f, p, prop);
-            }
-        }
         if let Some(outcome) = proved {
             return Ok(Report { outcome, stats });
         }

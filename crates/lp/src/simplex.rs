@@ -135,6 +135,7 @@ impl<'a> Solver<'a> {
     /// first), then every nonbasic variable moved exactly to its bound. Phase 1 and 2 then
     /// continue from there. `None` if a basic structural variable ends outside its bounds
     /// (phase 1 keeps structural variables feasible; the caller starts cold instead).
+    #[allow(clippy::needless_range_loop)]
     pub fn new_warm(f: &'a StdForm, opts: &'a Options, at: &[At]) -> Option<Solver<'a>> {
         let (n, m) = (f.n, f.m);
         let mut s = Solver::new(f, opts);

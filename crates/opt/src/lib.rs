@@ -8,6 +8,7 @@
 pub mod export;
 pub mod interim;
 pub mod models;
+pub mod showcase;
 pub mod size;
 mod solve;
 

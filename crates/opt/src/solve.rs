@@ -76,24 +76,13 @@ pub const REDUCE_SECOND_BEST_ABOVE: usize = 5_000;
 pub fn solve_model(env: &Env<Rat>, model: &Model) -> Result<Solved, LpError> {
     let size = crate::size::predicted(env, model);
     size.check()?;
-    let dbg = std::env::var_os("MECHCERT_LP_DEBUG").is_some();
-    let t0 = std::time::Instant::now();
     let full = build(env, model);
-    if dbg {
-        eprintln!("build {}: {:?}", model.name(), t0.elapsed());
-    }
     if *model == (Model::SecondBest { ex_post_ir: false })
         && size.rows.max(size.cols) > REDUCE_SECOND_BEST_ABOVE
     {
         let reduced = crate::interim::reduced_second_best(env);
         let out = solve(&reduced.problem)?;
-        if dbg {
-            eprintln!("reduced solve: {:?}", t0.elapsed());
-        }
         let lifted = crate::interim::lift(env, &full, &reduced, &out);
-        if dbg {
-            eprintln!("lift+check: {:?} ok {}", t0.elapsed(), lifted.is_some());
-        }
         if let Some(o) = lifted {
             crate::export::record(&full);
             return Ok(solved(full, o));
