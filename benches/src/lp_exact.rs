@@ -70,8 +70,7 @@ fn run_esolver(exe: &Path, lp: &NamedLp, tag: &str) -> Result<(Duration, Rat), S
         let last = String::from_utf8_lossy(&out.stdout)
             .lines()
             .chain(err.lines())
-            .filter(|l| !l.trim().is_empty())
-            .last()
+            .rfind(|l| !l.trim().is_empty())
             .unwrap_or("")
             .to_string();
         return Err(format!(

@@ -155,7 +155,7 @@ const TERMS_PER_LINE: usize = 8;
 
 fn term(w: &mut impl Write, k: usize, c: &Int, name: &str) -> io::Result<()> {
     let first = k == 0;
-    if k > 0 && k % TERMS_PER_LINE == 0 {
+    if k > 0 && k.is_multiple_of(TERMS_PER_LINE) {
         write!(w, "\n   ")?;
     }
     if c.is_negative() {
