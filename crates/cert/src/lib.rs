@@ -1,16 +1,21 @@
 //! mechcert certificate format and its independent checker (own arithmetic: num-rational; no
-//! solver crate). `check_certificate` checks that the claim id is one mechcert defines,
-//! re-reads the instance, recomputes every quantity with this crate's own code, checks every
-//! assertion and the verdict rule (FORMAT.md), and says precisely which condition failed when
-//! it rejects a certificate. Which assertions a claim id needs is the producer's choice: the
-//! checker proves the assertions a certificate states, not that they are the claim's.
+//! solver crate, no other mechcert crate). `check_certificate` does two things, and says
+//! precisely which condition failed when it rejects a certificate:
+//!
+//! 1. the evidence: it re-reads the instance, recomputes every quantity with this crate's own
+//!    code, re-evaluates every assertion and the verdict rule (FORMAT.md);
+//! 2. the statement: the checker knows every claim id's statement itself (`statement/`), and
+//!    requires the certificate's quantities and assertions to be exactly the ones that
+//!    statement needs on this instance, so the verdict is a verdict about that claim.
+//!
+//! `check_evidence` does step 1 alone, for certificates of claims the checker does not know
+//! (a test's planted claim): it proves a certificate's own assertions, nothing more.
 
 // Loops run over the paper's indices i (buyer types) and j (seller types) and index several
 // tables at once; iterator chains would hide the formulas.
 #![allow(clippy::needless_range_loop)]
 
 mod assertion;
-mod claims;
 mod domain;
 mod error;
 mod expr;
@@ -26,6 +31,7 @@ mod properties;
 mod quantity;
 mod sign;
 mod single;
+pub mod statement;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -33,7 +39,6 @@ use std::path::Path;
 use serde_json::Value;
 
 pub use assertion::Verdict;
-pub use claims::CLAIM_IDS;
 pub use error::CertError;
 pub use number::{Q, fmt_rat, parse_rat};
 pub use properties::KEYS as PROPERTY_KEYS;
@@ -41,10 +46,17 @@ pub use properties::KEYS as PROPERTY_KEYS;
 /// The format string this checker accepts.
 pub const FORMAT: &str = "mechcert-cert/1";
 
+/// Every claim id the checker knows a statement of, in the paper's order.
+pub fn claim_ids() -> Vec<&'static str> {
+    statement::all().iter().map(|s| s.id).collect()
+}
+
 /// What a valid certificate established.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Checked {
     pub claim: String,
+    /// The claim's statement as the checker encodes it (`None` for `check_evidence`).
+    pub statement: Option<&'static str>,
     /// The instance's name.
     pub instance: String,
     pub verdict: Verdict,
@@ -81,46 +93,29 @@ fn string_field<'a>(
     })
 }
 
-/// Check a certificate (a parsed JSON value) whose claim is one of mechcert's (`CLAIM_IDS`).
+/// Check a certificate (a parsed JSON value): its evidence, and that it states exactly the
+/// claim its id names (the checker's own statement of that claim).
 pub fn check_certificate(json: &Value) -> Result<Checked, CertError> {
-    check_certificate_for_claims(json, CLAIM_IDS)
+    let ev = Evidence::read(json)?;
+    let (claim, verdict, assertions) = claim_fields(json)?;
+    ev.of_claim(&claim, verdict, assertions)
 }
 
-/// Check a certificate whose claim must be one of `claim_ids` (for claims defined outside
-/// mechcert's list, e.g. a test's planted claim; `check_certificate` uses `CLAIM_IDS`).
-pub fn check_certificate_for_claims(
-    json: &Value,
-    claim_ids: &[&str],
-) -> Result<Checked, CertError> {
+/// Check only the evidence of a certificate: every quantity recomputed, every assertion and
+/// the verdict rule; `claim` may be any id. This proves the certificate's own assertions about
+/// its instance and nothing about which claim they are (see `check_certificate`).
+pub fn check_evidence(json: &Value) -> Result<Checked, CertError> {
+    let ev = Evidence::read(json)?;
+    let (claim, verdict, assertions) = claim_fields(json)?;
+    ev.as_stated(&claim, verdict, assertions)
+}
+
+/// The fields that say what a certificate claims: `claim`, `verdict`, `assertions`.
+fn claim_fields(json: &Value) -> Result<(String, Verdict, &Value), CertError> {
     let o = json
         .as_object()
         .ok_or_else(|| CertError::new("certificate", "expected a JSON object"))?;
-    let format = string_field(o, "format")?;
-    if format != FORMAT {
-        return Err(CertError::new(
-            "format",
-            format!("`{format}` is not `{FORMAT}`"),
-        ));
-    }
-    if let Some(k) = o.keys().find(|k| !TOP_KEYS.contains(&k.as_str())) {
-        return Err(CertError::new(
-            "certificate",
-            format!("unknown key `{k}` (known: {})", TOP_KEYS.join(", ")),
-        ));
-    }
     let claim = string_field(o, "claim")?.to_string();
-    if !claim_ids.contains(&claim.as_str()) {
-        return Err(CertError::new(
-            "claim",
-            format!(
-                "unknown claim id `{claim}` (known: {})",
-                claim_ids.join(", ")
-            ),
-        ));
-    }
-    for k in ["section", "statement", "reason"] {
-        string_field(o, k)?;
-    }
     let verdict_s = string_field(o, "verdict")?;
     let verdict = Verdict::parse(verdict_s).ok_or_else(|| {
         CertError::new(
@@ -128,20 +123,127 @@ pub fn check_certificate_for_claims(
             format!("`{verdict_s}` is not holds, fails or not-applicable"),
         )
     })?;
-    let inst = instance::Instance::parse(
-        o.get("instance")
-            .ok_or_else(|| CertError::new("instance", "missing"))?,
-    )
-    .map_err(|e| CertError::new("instance", e))?;
-    if let Some(d) = o.get("derived_from") {
-        instance::Instance::parse(d).map_err(|e| CertError::new("derived_from", e))?;
+    let assertions = o
+        .get("assertions")
+        .ok_or_else(|| CertError::new("assertions", "missing"))?;
+    Ok((claim, verdict, assertions))
+}
+
+/// The part of a certificate that does not depend on what it claims, verified: the instance
+/// (and `derived_from`) read and validated, every quantity recomputed and matched. The claim,
+/// verdict and assertions are checked against it by [`Evidence::of_claim`] (or, for the
+/// evidence alone, [`Evidence::as_stated`]); a caller that tries several readings of one
+/// certificate verifies its quantities once.
+pub struct Evidence<'j> {
+    instance: instance::Instance,
+    derived_from: Option<instance::Instance>,
+    quantities: &'j [Value],
+    values: HashMap<String, quantity::QVal>,
+}
+
+impl<'j> Evidence<'j> {
+    /// Read the format, the instance and every quantity of a certificate, recomputing each.
+    pub fn read(json: &'j Value) -> Result<Evidence<'j>, CertError> {
+        let o = json
+            .as_object()
+            .ok_or_else(|| CertError::new("certificate", "expected a JSON object"))?;
+        let format = string_field(o, "format")?;
+        if format != FORMAT {
+            return Err(CertError::new(
+                "format",
+                format!("`{format}` is not `{FORMAT}`"),
+            ));
+        }
+        if let Some(k) = o.keys().find(|k| !TOP_KEYS.contains(&k.as_str())) {
+            return Err(CertError::new(
+                "certificate",
+                format!("unknown key `{k}` (known: {})", TOP_KEYS.join(", ")),
+            ));
+        }
+        for k in ["claim", "verdict", "section", "statement", "reason"] {
+            string_field(o, k)?;
+        }
+        let instance = instance::Instance::parse(
+            o.get("instance")
+                .ok_or_else(|| CertError::new("instance", "missing"))?,
+        )
+        .map_err(|e| CertError::new("instance", e))?;
+        let derived_from = match o.get("derived_from") {
+            Some(d) => {
+                Some(instance::Instance::parse(d).map_err(|e| CertError::new("derived_from", e))?)
+            }
+            None => None,
+        };
+        let quantities = o
+            .get("quantities")
+            .ok_or_else(|| CertError::new("quantities", "missing"))?
+            .as_array()
+            .ok_or_else(|| CertError::new("quantities", "expected an array"))?;
+        let values = verify_quantities(quantities, &instance)?;
+        Ok(Evidence {
+            instance,
+            derived_from,
+            quantities,
+            values,
+        })
     }
 
-    let qs = o
-        .get("quantities")
-        .ok_or_else(|| CertError::new("quantities", "missing"))?
-        .as_array()
-        .ok_or_else(|| CertError::new("quantities", "expected an array"))?;
+    /// The assertions re-evaluated on the verified quantities and the verdict rule: what the
+    /// certificate states, whatever its claim id.
+    pub fn as_stated(
+        &self,
+        claim: &str,
+        verdict: Verdict,
+        assertions: &Value,
+    ) -> Result<Checked, CertError> {
+        let checked = assertion::check_all(assertions, &self.values)?;
+        assertion::check_verdict(verdict, &checked)?;
+        Ok(Checked {
+            claim: claim.to_string(),
+            statement: None,
+            instance: self.instance.name.clone(),
+            verdict,
+            quantities: self.values.len(),
+            assertions: checked.len(),
+        })
+    }
+
+    /// As [`Evidence::as_stated`], and the certificate states exactly the claim `claim` (the
+    /// checker's own statement of that id).
+    pub fn of_claim(
+        &self,
+        claim: &str,
+        verdict: Verdict,
+        assertions: &Value,
+    ) -> Result<Checked, CertError> {
+        let st = statement::find(claim).ok_or_else(|| {
+            CertError::new(
+                "claim",
+                format!(
+                    "unknown claim id `{claim}` (known: {})",
+                    claim_ids().join(", ")
+                ),
+            )
+        })?;
+        let mut checked = self.as_stated(claim, verdict, assertions)?;
+        statement::check(
+            claim,
+            &self.instance,
+            self.derived_from.as_ref(),
+            self.quantities,
+            &self.values,
+            assertions.as_array().map_or(&[], Vec::as_slice),
+        )?;
+        checked.statement = Some(st.statement);
+        Ok(checked)
+    }
+}
+
+/// Recompute every quantity in order and compare it with its recorded value.
+fn verify_quantities(
+    qs: &[Value],
+    inst: &instance::Instance,
+) -> Result<HashMap<String, quantity::QVal>, CertError> {
     let mut values: HashMap<String, quantity::QVal> = HashMap::new();
     // every name, in certificate order, to tell a reference to a later quantity
     let names: Vec<String> = qs
@@ -181,23 +283,11 @@ pub fn check_certificate_for_claims(
             later: &names[i + 1..],
             own: &name,
         };
-        let v = error::at(&loc, quantity::compute(qo, &inst, &ctx))?;
+        let v = error::at(&loc, quantity::compute(qo, inst, &ctx))?;
         error::at(&loc, quantity::compare(qo, &v))?;
         values.insert(name, v);
     }
-    let checked = assertion::check_all(
-        o.get("assertions")
-            .ok_or_else(|| CertError::new("assertions", "missing"))?,
-        &values,
-    )?;
-    assertion::check_verdict(verdict, &checked)?;
-    Ok(Checked {
-        claim,
-        instance: inst.name.clone(),
-        verdict,
-        quantities: values.len(),
-        assertions: checked.len(),
-    })
+    Ok(values)
 }
 
 /// Read a certificate file and check it.

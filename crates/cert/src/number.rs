@@ -167,7 +167,6 @@ pub fn int(i: i64) -> Q {
 }
 
 /// A rational p/q from small integers (q != 0).
-#[cfg(test)]
 pub fn frac(p: i64, q: i64) -> Q {
     Q::new(BigInt::from(p), BigInt::from(q))
 }

@@ -7,11 +7,11 @@
 
 mod common;
 
-use mechcert_cert::{CertError, check_certificate};
+use mechcert_cert::{CertError, check_evidence};
 use serde_json::{Value, json};
 
 fn err(c: &Value) -> CertError {
-    check_certificate(c).expect_err("must be rejected")
+    check_evidence(c).expect_err("must be rejected")
 }
 
 /// Set the node at `path` (keys and array indices) of a copy of `c`.
@@ -112,7 +112,7 @@ fn non_canonical_values_are_refused() {
     c["quantities"][2]["value"] = json!("2");
     c["assertions"][1]["holds"] = json!(false);
     c["verdict"] = json!("fails");
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn counts_may_be_json_integers() {
     // them) or canonical number strings
     let x = common::example1_cert();
     assert!(x["quantities"][5]["buyers"].is_u64());
-    check_certificate(&x).unwrap();
+    check_evidence(&x).unwrap();
     let e = err(&with(&x, &["quantities", "4", "buyers"], json!("04")));
     assert!(
         e.message.contains("`04` is not canonical: write `4`"),
@@ -167,7 +167,7 @@ fn counts_may_be_json_integers() {
     c["buyers"] = json!("1");
     let mut s = common::surplus_cert();
     s["instance"] = c;
-    check_certificate(&s).unwrap();
+    check_evidence(&s).unwrap();
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn non_canonical_instance_numbers_are_refused() {
     let f = common::family_cert();
     let mut c = f.clone();
     c["instance"]["buyer"]["values"][0] = json!("7*k + 0/3");
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     let mut c = f.clone();
     c["instance"]["domain"] = json!("k > 1");
     c["instance"]["buyer"]["values"] = json!(["-7/7", "8k + 1", "9k + 1"]);
@@ -230,7 +230,7 @@ fn non_canonical_instance_numbers_are_refused() {
     // the instance's allocation (plain numbers)
     let mut c = common::tight_cert();
     c["instance"]["allocation"] = json!([["1", "0"], ["1", "1"]]);
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     refused(
         &c,
         &["instance", "allocation", "0", "0"],
@@ -356,11 +356,11 @@ fn expressions_are_not_plain_numbers() {
     // arithmetic: `4/8` there is an expression whose value is 1/2
     let mut c = common::surplus_cert();
     c["quantities"][2]["expr"] = json!("4/8");
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     let mut c = common::family_cert();
     c["quantities"][4]["poly"] = json!("2/2");
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     let mut c = common::tight_cert();
     c["quantities"][0]["allocation"][0][0] = json!("2/4");
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
 }

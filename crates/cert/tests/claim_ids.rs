@@ -1,13 +1,15 @@
 //! The claim id: a certificate whose `claim` is not one of the ids mechcert defines is
-//! refused (with the known ids listed); the checker's own list (`CLAIM_IDS`) matches the ids
-//! in crates/claims/src, read as text (the checker depends on no other mechcert crate).
+//! refused (with the known ids listed); a certificate whose evidence checks but which is not
+//! the checker's statement of its id is refused for every id; the checker's own list
+//! (`claim_ids()`) matches the ids in crates/claims/src, read as text (the checker depends on
+//! no other mechcert crate).
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use mechcert_cert::{CLAIM_IDS, check_certificate, check_certificate_for_claims};
+use mechcert_cert::{check_certificate, check_evidence, claim_ids};
 use serde_json::json;
 
 #[test]
@@ -29,28 +31,30 @@ fn an_unknown_claim_id_is_refused() {
     assert_eq!(check_certificate(&c).unwrap_err().location, "claim");
 }
 
+/// The hand-made certificate's evidence checks under every label, but it is the statement of
+/// no claim id: the checker refuses it for each one, at the statement step.
 #[test]
-fn every_known_claim_id_is_accepted() {
-    for id in CLAIM_IDS {
+fn consistent_evidence_under_any_known_id_is_not_a_certificate_of_that_claim() {
+    for id in claim_ids() {
         let mut c = common::surplus_cert();
         c["claim"] = json!(id);
-        assert_eq!(check_certificate(&c).unwrap().claim, *id);
+        assert_eq!(check_evidence(&c).unwrap().claim, id);
+        let e = check_certificate(&c).expect_err(id);
+        assert_eq!(e.location, format!("statement of `{id}`"), "{e}");
     }
 }
 
 #[test]
-fn a_caller_may_name_other_claim_ids() {
+fn evidence_alone_may_carry_any_claim_id() {
     let mut c = common::surplus_cert();
     c["claim"] = json!("planted-claim");
-    assert!(check_certificate(&c).is_err());
-    let r = check_certificate_for_claims(&c, &["planted-claim"]).unwrap();
-    assert_eq!(r.claim, "planted-claim");
-    c["claim"] = json!("proposition-1");
-    let e = check_certificate_for_claims(&c, &["planted-claim"]).unwrap_err();
-    assert_eq!(
-        e.message,
-        "unknown claim id `proposition-1` (known: planted-claim)"
+    let e = check_certificate(&c).unwrap_err();
+    assert!(
+        e.message.starts_with("unknown claim id `planted-claim`"),
+        "{e}"
     );
+    let r = check_evidence(&c).unwrap();
+    assert_eq!((r.claim.as_str(), r.statement), ("planted-claim", None));
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -78,11 +82,29 @@ fn the_list_matches_the_claims_crate() {
             }
         }
     }
-    let known: BTreeSet<String> = CLAIM_IDS.iter().map(|s| s.to_string()).collect();
-    assert_eq!(known.len(), CLAIM_IDS.len(), "an id is listed twice");
+    let ids = claim_ids();
+    let known: BTreeSet<String> = ids.iter().map(|s| s.to_string()).collect();
+    assert_eq!(known.len(), ids.len(), "an id is listed twice");
     assert!(defined.len() >= 27, "{defined:?}");
     assert_eq!(
         known, defined,
-        "CLAIM_IDS (src/claims.rs) differs from the ids in crates/claims/src"
+        "the checker's statements (src/statement/) differ from the ids in crates/claims/src"
+    );
+}
+
+/// FORMAT.md lists every statement exactly as the checker encodes it (section "Statements").
+#[test]
+fn format_md_lists_every_statement() {
+    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("FORMAT.md"))
+        .unwrap();
+    let missing: Vec<String> = mechcert_cert::statement::all()
+        .iter()
+        .map(|st| format!("| `{}` | {} | {} |", st.id, st.section, st.statement))
+        .filter(|row| !text.contains(row.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "FORMAT.md lacks the rows\n{}",
+        missing.join("\n")
     );
 }

@@ -4,11 +4,11 @@
 
 mod common;
 
-use mechcert_cert::{CertError, check_certificate};
+use mechcert_cert::{CertError, check_evidence};
 use serde_json::{Value, json};
 
 fn err(c: &Value) -> CertError {
-    check_certificate(c).expect_err("must be rejected")
+    check_evidence(c).expect_err("must be rejected")
 }
 
 /// `first op term op term ...` with `terms` terms in all.
@@ -80,11 +80,11 @@ fn chains_within_the_limit_check() {
     c["quantities"][2]["value"] = json!("5000");
     c["assertions"] = json!([{"role": "claim", "text": "5000 ones", "relation": "eq",
         "left": "Pi_formula", "right": "5000", "holds": true}]);
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     c["quantities"][2]["expr"] = json!(chain("1", "+", "1", 5001));
     assert_too_large(&err(&c), "quantity `Pi_formula`");
     // a long product of the parameter is a polynomial of degree 200 (at most 256)
     let mut c = common::family_cert();
     c["quantities"][4]["of"]["expr"] = json!(format!("B3 - S3 + 0*{}", chain("k", "*", "k", 200)));
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
 }

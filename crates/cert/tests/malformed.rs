@@ -4,7 +4,7 @@
 
 mod common;
 
-use mechcert_cert::check_certificate;
+use mechcert_cert::check_evidence;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -23,7 +23,7 @@ fn missing_top_level_keys() {
     ] {
         let mut c = common::surplus_cert();
         c.as_object_mut().unwrap().remove(key);
-        let e = check_certificate(&c).expect_err(key);
+        let e = check_evidence(&c).expect_err(key);
         assert_eq!(e.location, key, "{key}: {e}");
         assert!(e.message.contains("missing"), "{key}: {e}");
     }
@@ -33,21 +33,21 @@ fn missing_top_level_keys() {
 fn wrong_format_and_types() {
     let mut c = common::surplus_cert();
     c["format"] = json!("mechcert-cert/2");
-    let e = check_certificate(&c).unwrap_err();
+    let e = check_evidence(&c).unwrap_err();
     assert_eq!(
         e.to_string(),
         "format: `mechcert-cert/2` is not `mechcert-cert/1`"
     );
     for v in [json!(null), json!([]), json!(3), json!("cert")] {
-        assert!(check_certificate(&v).is_err());
+        assert!(check_evidence(&v).is_err());
     }
     let mut c = common::surplus_cert();
     c["quantities"] = json!({});
-    assert_eq!(check_certificate(&c).unwrap_err().location, "quantities");
+    assert_eq!(check_evidence(&c).unwrap_err().location, "quantities");
     let mut c = common::surplus_cert();
     c["extra"] = json!(1);
     assert!(
-        check_certificate(&c)
+        check_evidence(&c)
             .unwrap_err()
             .message
             .contains("unknown key `extra`")
@@ -55,23 +55,23 @@ fn wrong_format_and_types() {
     let mut c = common::surplus_cert();
     c["quantities"][0]["kind"] = json!("magic");
     assert!(
-        check_certificate(&c)
+        check_evidence(&c)
             .unwrap_err()
             .message
             .contains("unknown kind")
     );
     let mut c = common::surplus_cert();
     c["quantities"][1]["name"] = json!("Pi");
-    assert!(check_certificate(&c).unwrap_err().message.contains("twice"));
+    assert!(check_evidence(&c).unwrap_err().message.contains("twice"));
     let mut c = common::surplus_cert();
     c["quantities"][0]["value"] = json!("one half");
-    let e = check_certificate(&c).unwrap_err();
+    let e = check_evidence(&c).unwrap_err();
     assert_eq!(e.location, "quantity `Pi`");
     assert!(e.message.contains("not an exact number"), "{e}");
     let mut c = common::surplus_cert();
     c["assertions"][1]["right"] = json!("Nope");
     assert!(
-        check_certificate(&c)
+        check_evidence(&c)
             .unwrap_err()
             .message
             .contains("neither a number nor a quantity")
@@ -79,7 +79,7 @@ fn wrong_format_and_types() {
     let mut c = common::surplus_cert();
     c["assertions"][1]["relation"] = json!("approx");
     assert!(
-        check_certificate(&c)
+        check_evidence(&c)
             .unwrap_err()
             .message
             .contains("unknown `approx`")
@@ -233,7 +233,7 @@ proptest! {
     ) {
         let (_, cert) = common::all_valid().swap_remove(which);
         let changed = mutate(cert.clone(), &muts);
-        match check_certificate(&changed) {
+        match check_evidence(&changed) {
             Ok(_) => {}
             Err(e) => prop_assert!(!e.message.is_empty()),
         }

@@ -4,11 +4,11 @@
 
 mod common;
 
-use mechcert_cert::{CertError, Verdict, check_certificate, check_file};
+use mechcert_cert::{CertError, Verdict, check_evidence, check_file};
 use serde_json::{Value, json};
 
 fn err(c: &Value) -> CertError {
-    check_certificate(c).expect_err("must be rejected")
+    check_evidence(c).expect_err("must be rejected")
 }
 
 fn with_assertions(mut c: Value, a: Value, verdict: &str) -> Value {
@@ -29,7 +29,7 @@ fn verdict_rule() {
         "left": "Pi", "right": "0", "holds": true});
 
     let c = with_assertions(base.clone(), json!([claim_true, claim_false]), "fails");
-    assert_eq!(check_certificate(&c).unwrap().verdict, Verdict::Fails);
+    assert_eq!(check_evidence(&c).unwrap().verdict, Verdict::Fails);
     let c = with_assertions(base.clone(), json!([claim_true, claim_false]), "holds");
     let e = err(&c);
     assert_eq!(e.location, "verdict");
@@ -41,10 +41,7 @@ fn verdict_rule() {
         json!([cond_false, claim_true]),
         "not-applicable",
     );
-    assert_eq!(
-        check_certificate(&c).unwrap().verdict,
-        Verdict::NotApplicable
-    );
+    assert_eq!(check_evidence(&c).unwrap().verdict, Verdict::NotApplicable);
     let c = with_assertions(base.clone(), json!([cond_false, claim_true]), "holds");
     assert!(err(&c).message.contains("condition assertion 1"));
     let c = with_assertions(base.clone(), json!([claim_true]), "not-applicable");
@@ -52,10 +49,7 @@ fn verdict_rule() {
 
     // a certificate of non-applicability may stop at the failed condition
     let c = with_assertions(base.clone(), json!([cond_false]), "not-applicable");
-    assert_eq!(
-        check_certificate(&c).unwrap().verdict,
-        Verdict::NotApplicable
-    );
+    assert_eq!(check_evidence(&c).unwrap().verdict, Verdict::NotApplicable);
     // but without a failed condition, no claim at all proves nothing
     let cond_true = json!({"role": "condition", "text": "Pi is a surplus", "relation": "ge",
         "left": "Pi", "right": "0", "holds": true});
@@ -152,7 +146,7 @@ fn one_point_domain_is_a_concrete_instance() {
         "assertions": [{"role": "claim", "text": "Π_1 = 1/3", "relation": "eq",
                         "left": "Pi1", "right": "1/3", "holds": true}]
     });
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     let mut wide = c.clone();
     wide["instance"]["domain"] = json!("k > 1");
     let e = err(&wide);
@@ -245,7 +239,7 @@ fn many_buyers_by_multisets() {
         }
         c["quantities"][0]["value"] = json!(closed);
         c["quantities"][1]["value"] = json!(closed);
-        check_certificate(&c).unwrap_or_else(|e| panic!("I = {buyers}: {e}"));
+        check_evidence(&c).unwrap_or_else(|e| panic!("I = {buyers}: {e}"));
         // one off in the last place is caught
         c["quantities"][0]["value"] = json!(format!("{closed}1"));
         assert!(err(&c).message.contains("differs"), "I = {buyers}");
@@ -313,7 +307,7 @@ fn allocation_option_and_free_ties() {
         "assertions": [{"role": "claim", "text": "feasible", "relation": "is", "left": "bb",
                         "right": "true", "holds": true}]
     });
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     let mut bad = c.clone();
     bad["quantities"][0]["options"]["free_ties"] = json!(false);
     assert!(err(&bad).message.contains("not a variable"));
@@ -332,12 +326,8 @@ fn allocation_option_and_free_ties() {
 fn check_file_reads_json() {
     let dir = std::env::temp_dir().join(format!("mechcert-cert-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let ok = dir.join("ok.json");
-    std::fs::write(
-        &ok,
-        serde_json::to_string_pretty(&common::lp_deficit_cert()).unwrap(),
-    )
-    .unwrap();
+    let ok = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../proofs/certificates/theorem-4-deficit.theorem-3.cert.json");
     assert_eq!(check_file(&ok).unwrap().claim, "theorem-3");
     let bad = dir.join("bad.json");
     std::fs::write(&bad, "{ not json").unwrap();
@@ -380,7 +370,7 @@ fn references_to_earlier_numeric_quantities_only() {
     // the same value through a reference: {Pi40} is 1 - (1/2)^39; implicit multiplication
     // with a reference: 2{Pi1} = 0
     let c = example1_with_expr("closed40", "{Pi40} + 2{Pi1}");
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     // no references in instance values: without a parameter a value is a plain number, with
     // one a polynomial in the parameter only
     let mut c = common::example1_cert();
@@ -408,7 +398,7 @@ fn functions_and_exponents() {
         ("max(-16, min(16, 20))", "16"),
     ] {
         let c = example1_with_expr("profiles", expr);
-        check_certificate(&c).unwrap_or_else(|e| panic!("{expr}: {e}"));
+        check_evidence(&c).unwrap_or_else(|e| panic!("{expr}: {e}"));
         let mut c = c;
         c["quantities"][8]["value"] = json!("17");
         assert!(err(&c).message.contains("differs"), "{expr} = {value}");
@@ -435,7 +425,7 @@ fn functions_and_exponents() {
     }
     // 2^(10^6) is within the limits (exact, a million bits)
     let mut c = example1_with_expr("profiles", "2^(10^6) - 2^(10^6) + 16");
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     // min/max of values whose order changes on the domain: 9k and 8k + 1 cross at k = 1, so
     // the checker cannot prove the (zero) difference is a polynomial there
     c = common::family_cert();
@@ -492,12 +482,12 @@ fn allocation_entries_as_formulas() {
         "degree_bound": 1, "value": true}]);
     c["assertions"] = json!([{"role": "claim", "text": "x", "relation": "is",
         "left": "x11", "right": "true", "holds": true}]);
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     let mut wrong = c.clone();
     wrong["quantities"][0]["poly"] = json!("k");
     wrong["quantities"][0]["value"] = json!(false);
     wrong["assertions"][0]["right"] = json!("false");
-    check_certificate(&wrong).unwrap();
+    check_evidence(&wrong).unwrap();
     let mut closed = c.clone();
     closed["instance"]["domain"] = json!("1 <= k < 2");
     let e = err(&closed);
@@ -526,7 +516,7 @@ fn allocation_entries_as_formulas() {
     c["assertions"] = json!([{"role": "claim", "text": "Π", "relation": "is",
         "left": "pi", "right": "true", "holds": true}]);
     c["quantities"][0]["degree_bound"] = json!(2);
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
     c["quantities"][0]["poly"] = json!("2/9*(k - 1)^2 + 1/100");
     assert!(err(&c).message.contains("recorded value true"));
 }
@@ -588,7 +578,7 @@ fn surplus_overrides() {
     c["quantities"][6]["buyers"] = json!(30);
     // -30/2^29 = -15/2^28
     c["quantities"][6]["value"] = json!("-15/268435456");
-    check_certificate(&c).unwrap();
+    check_evidence(&c).unwrap();
 }
 
 #[test]
@@ -611,12 +601,12 @@ fn case_assertions_do_not_decide_the_verdict() {
         let mut a = cases.as_array().unwrap().clone();
         a.push(claim_true.clone());
         let c = with_assertions(base.clone(), json!(a), "holds");
-        assert_eq!(check_certificate(&c).unwrap().verdict, Verdict::Holds);
+        assert_eq!(check_evidence(&c).unwrap().verdict, Verdict::Holds);
         let c = with_assertions(base.clone(), json!(a), "not-applicable");
         assert!(err(&c).message.contains("every condition and every claim"));
         a.push(claim_false.clone());
         let c = with_assertions(base.clone(), json!(a), "fails");
-        assert_eq!(check_certificate(&c).unwrap().verdict, Verdict::Fails);
+        assert_eq!(check_evidence(&c).unwrap().verdict, Verdict::Fails);
     }
     // a case is still checked
     let mut wrong = case_false.clone();

@@ -10,7 +10,7 @@
 
 mod common;
 
-use mechcert_cert::check_certificate;
+use mechcert_cert::check_evidence;
 
 const CANNOT_MATTER: &[&str] = &["degree_bound", "tie_break"];
 
@@ -28,7 +28,7 @@ fn every_single_change_is_detected() {
         for t in tampered {
             total += 1;
             let harmless = CANNOT_MATTER.iter().any(|s| t.path.ends_with(s));
-            match check_certificate(&t.cert) {
+            match check_evidence(&t.cert) {
                 Ok(_) if harmless => {}
                 Ok(_) => wrong.push(format!(
                     "{name}: `{}` changed {} still passes",
@@ -109,7 +109,7 @@ fn every_verdict_change_is_detected() {
             }
             let mut c = cert.clone();
             c["verdict"] = v.into();
-            let e = check_certificate(&c).expect_err(name);
+            let e = check_evidence(&c).expect_err(name);
             assert_eq!(e.location, "verdict", "{name}: {e}");
         }
     }

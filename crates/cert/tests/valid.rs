@@ -3,12 +3,12 @@
 
 mod common;
 
-use mechcert_cert::{Verdict, check_certificate};
+use mechcert_cert::{Verdict, check_evidence};
 
 #[test]
 fn every_hand_made_certificate_is_accepted() {
     for (name, cert) in common::all_valid() {
-        let r = check_certificate(&cert).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let r = check_evidence(&cert).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(
             r.quantities,
             cert["quantities"].as_array().unwrap().len(),

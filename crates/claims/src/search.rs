@@ -121,7 +121,7 @@ fn simplify_numbers(inst: &mut Instance, rng: &mut SplitMix64) {
 
 /// The verdict of a claim on an instance, without building its certificate.
 fn certify_verdict(claim: &Claim, inst: &Instance) -> Option<Certified> {
-    crate::certificate::verdict_only(|| claim.certify(inst).ok())
+    claim.verdict(inst).ok()
 }
 
 /// Search; `progress(done)` is called after each batch.

@@ -13,11 +13,11 @@ fn planted() -> Claim {
         section: "test",
         statement: "Π^VCG' >= 0 for every instance (false: Theorem 1 needs it as a condition)",
         reading: "planted",
-        certify: |c, inst: &Instance| {
-            mechcert_claims::registry_on_concrete(c, inst, |bd| {
+        certify: |c, inst: &Instance, mode| {
+            mechcert_claims::registry_on_concrete(c, inst, mode, |bd| {
                 let tie = bd.env().tie_break;
-                evidence::vcg_prime_surplus(bd, "Pi", 1, tie);
-                bd.compare(Role::Claim, "Π^VCG' >= 0", "Pi", Rel::Ge, "0");
+                let pi = evidence::vcg_prime_surplus(bd, "Pi", 1, tie);
+                bd.compare(Role::Claim, "Π^VCG' >= 0", &pi, Rel::Ge, 0);
                 Ok(())
             })
         },
@@ -55,7 +55,7 @@ fn a_planted_false_claim_is_found_and_shrunk_to_2x2_with_small_integers() {
         });
     assert!(small, "small integers:\n{}", found.shrunk.to_toml());
     assert_eq!(found.certified.verdict, Verdict::Fails);
-    mechcert_cert::check_certificate_for_claims(&found.certified.certificate, &[claim.id])
+    mechcert_cert::check_evidence(&found.certified.certificate)
         .expect("the counterexample's certificate checks");
     // reproducible from the seed
     let again = search(&claim, &opts, &|_| {});

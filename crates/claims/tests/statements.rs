@@ -1,0 +1,45 @@
+//! The two encodings of every claim agree: on the instances search draws for each claim (the
+//! grid of small ones and random ones, as `mechcert search` draws them) and on random families
+//! in a parameter, the certificate mechcert's registry writes is accepted by the independent
+//! checker's own statement of the claim (`mechcert_cert::check_certificate`). A claim encoded
+//! differently in the two places fails here with the checker's message.
+
+use mechcert_claims::search::{Options, instance};
+use mechcert_claims::{all, find};
+use mechcert_model::random::{SplitMix64, random_family};
+
+fn checked(id: &str, inst: &mechcert_model::Instance) {
+    let c = find(id).unwrap().certify(inst).unwrap_or_else(|e| {
+        panic!("{id}: {e}\n{}", inst.to_toml());
+    });
+    mechcert_cert::check_certificate(&c.certificate)
+        .unwrap_or_else(|e| panic!("{id}: {e}\n{}", inst.to_toml()));
+}
+
+#[test]
+fn every_claim_on_the_instances_search_draws() {
+    for claim in all() {
+        let opts = Options {
+            seed: 11,
+            budget: 24,
+            ..Options::default()
+        };
+        for k in 0..opts.budget {
+            checked(claim.id, &instance(claim, &opts, k));
+        }
+    }
+}
+
+#[test]
+fn every_claim_on_random_families() {
+    let mut rng = SplitMix64::new(5);
+    for _ in 0..6 {
+        let m = rng.range(2, 3) as usize;
+        let n = rng.range(2, 3) as usize;
+        let buyers = rng.range(1, 2) as usize;
+        let fam = random_family(&mut rng, m, n, buyers);
+        for claim in all() {
+            checked(claim.id, &fam);
+        }
+    }
+}
