@@ -88,7 +88,7 @@ fn run_esolver(exe: &Path, lp: &NamedLp, tag: &str) -> Result<(Duration, Rat), S
         .parse::<Rat>()
         .map_err(|e| format!("esolver's value: {e}"))?;
     let _ = std::fs::remove_dir_all(&dir);
-    let scale = mechcert_lp::objective_scale(&lp.problem);
+    let scale = mechcert_opt::objective_scale(&lp.problem);
     Ok((elapsed, value / scale))
 }
 
@@ -140,7 +140,7 @@ pub fn second_best_vs_esolver(
         let again =
             solve_model(&e, &Model::SecondBest { ex_post_ir: false }).map_err(|e| e.to_string())?;
         let solve_time = start.elapsed();
-        let cert = mechcert_claims::second_best_certificate(&inst, &e, &again, value, &first_best);
+        let cert = mechcert_claims::second_best_certificate(&inst, &e, &again)?;
         mechcert_cert::check_certificate(&cert).map_err(|e| format!("certificate: {e}"))?;
         let total = start.elapsed();
         let mut note = format!(

@@ -13,6 +13,6 @@ pub mod size;
 mod solve;
 
 pub use export::{Format, Recording};
-pub use mechcert_lp::LpError;
+pub use mechcert_lp::{LpError, objective_scale};
 pub use models::{Model, NamedLp, build};
 pub use solve::{REDUCE_SECOND_BEST_ABOVE, Solved, Status, solve_model, solve_named};
