@@ -38,6 +38,13 @@ pub struct CertifyArgs {
     /// Print one JSON object instead of text
     #[arg(long)]
     json: bool,
+    /// Also write every LP behind the certificate in CPLEX LP format: FILE for one LP,
+    /// otherwise FILE's stem with `.K-MODEL` per LP (K in solve order)
+    #[arg(long, value_name = "FILE", conflicts_with = "all")]
+    emit_lp: Option<PathBuf>,
+    /// Also write them in MPS format (same naming)
+    #[arg(long, value_name = "FILE", conflicts_with = "all")]
+    emit_mps: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -137,7 +144,9 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
         ));
     };
     let inst = load_validated(file)?;
+    let recording = mechcert_opt::Recording::start();
     let c = certify_one(claim, &inst)?;
+    let emitted = crate::solve::emit(&recording.finish(), a.emit_lp.as_ref(), a.emit_mps.as_ref())?;
     if let Some(out) = &a.out {
         write_json(out, &c.certificate)?;
     }
@@ -158,6 +167,9 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
         }
         if let Some(out) = &a.out {
             outln!("  certificate: {} (re-checked)", out.display());
+        }
+        for p in &emitted {
+            outln!("  LP written: {}", p.display());
         }
     }
     Ok(())

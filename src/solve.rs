@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use mechcert_mech::{Matrix, closed_form, efficient_allocation};
 use mechcert_model::Instance;
 use mechcert_num::Rat;
-use mechcert_opt::{Model, build, solve_named};
+use mechcert_opt::{Format, LpError, Model, Recording, solve_model};
 
 use crate::Failure;
 use crate::table::Table;
@@ -29,6 +29,40 @@ pub struct SecondBestArgs {
     /// Print one JSON object instead of text
     #[arg(long)]
     json: bool,
+    /// Also write the LPs solved (the second best, then Theorem 3's reduced form) in CPLEX LP
+    /// format: FILE for the second best, FILE's stem with `.2-reduced` for the other
+    #[arg(long, value_name = "FILE")]
+    emit_lp: Option<PathBuf>,
+    /// Also write them in MPS format (same naming)
+    #[arg(long, value_name = "FILE")]
+    emit_mps: Option<PathBuf>,
+}
+
+/// An LP error for the user: too large is an input error (exit 1), anything else internal.
+pub fn lp_failure(e: LpError) -> Failure {
+    match e {
+        LpError::TooLarge { .. } => Failure::Input(e.to_string()),
+        _ => Failure::Inconsistent(e.to_string()),
+    }
+}
+
+/// Write the recorded LPs where `--emit-lp` / `--emit-mps` ask (nothing if neither).
+pub fn emit(
+    lps: &[mechcert_opt::NamedLp],
+    lp: Option<&PathBuf>,
+    mps: Option<&PathBuf>,
+) -> Result<Vec<PathBuf>, Failure> {
+    let mut written = vec![];
+    for (path, format) in [(lp, Format::CplexLp), (mps, Format::Mps)] {
+        if let Some(path) = path {
+            written.extend(
+                mechcert_opt::export::write_all(lps, format, path).map_err(|e| {
+                    Failure::Input(format!("{}: cannot write: {e}", path.display()))
+                })?,
+            );
+        }
+    }
+    Ok(written)
 }
 
 pub fn run(c: &SolveCommand) -> Result<(), Failure> {
@@ -43,12 +77,14 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
         )));
     }
     let first_best = closed_form::gains_from_trade(&env, &efficient_allocation(&env));
-    let solved = solve_named(build(
+    let recording = Recording::start();
+    let solved = solve_model(
         &env,
         &Model::SecondBest {
             ex_post_ir: a.ex_post_ir,
         },
-    ));
+    )
+    .map_err(lp_failure)?;
     let welfare = solved.value().cloned().ok_or_else(|| {
         Failure::Inconsistent(
             "the second-best LP has no optimum, but x = 0, t = 0 is feasible".into(),
@@ -67,12 +103,14 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
         .map_err(Failure::Inconsistent)?;
     crate::certify::self_check(&certificate, "the second best")?;
     // Theorem 3's reduced form: max W(x) over implementable x with Π(x) = 0 (x = 0 is one)
-    let reduced = solve_named(build(&env, &Model::Reduced { pi_ge: false }))
+    let reduced = solve_model(&env, &Model::Reduced { pi_ge: false })
+        .map_err(lp_failure)?
         .value()
         .cloned()
         .ok_or_else(|| {
             Failure::Inconsistent("the reduced LP has no optimum, but x = 0 is feasible".into())
         })?;
+    emit(&recording.finish(), a.emit_lp.as_ref(), a.emit_mps.as_ref())?;
     let pi_star = closed_form::surplus_by_virtual_values(&env, &efficient_allocation(&env));
     if a.json {
         let v = serde_json::json!({

@@ -16,6 +16,7 @@
 //! integer quotients.
 
 mod baseline;
+mod lp_exact;
 mod measure;
 mod workloads;
 

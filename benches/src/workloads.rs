@@ -22,6 +22,7 @@ use mechcert_opt::{Model, Solved, build, solve_named};
 use mechcert_verify::{Options, Property, Subject, check};
 
 use crate::baseline::Spec;
+use crate::lp_exact;
 use crate::measure::group;
 
 /// The exact answer of one run.
@@ -35,7 +36,7 @@ pub struct Answer {
 }
 
 impl Answer {
-    fn new(summary: String, fields: &[(&str, String)]) -> Answer {
+    pub fn new(summary: String, fields: &[(&str, String)]) -> Answer {
         Answer {
             summary,
             fields: fields
@@ -120,6 +121,30 @@ pub fn all() -> Vec<(&'static str, bool, Make)> {
         }),
         ("lp-second-best-20x20", false, || {
             lp_second_best("lp-second-best-20x20", 11, 20, 20)
+        }),
+        ("lp-sb-20x20-random", false, || {
+            lp_exact::second_best_vs_esolver("lp-sb-20x20-random", 21, 20, 20, false)
+        }),
+        ("lp-sb-20x20-uniform", false, || {
+            lp_exact::second_best_vs_esolver("lp-sb-20x20-uniform", 22, 20, 20, true)
+        }),
+        ("lp-sb-30x30-random", false, || {
+            lp_exact::second_best_vs_esolver("lp-sb-30x30-random", 23, 30, 30, false)
+        }),
+        ("lp-sb-30x30-uniform", false, || {
+            lp_exact::second_best_vs_esolver("lp-sb-30x30-uniform", 24, 30, 30, true)
+        }),
+        ("lp-sb-50x50-random", false, || {
+            lp_exact::second_best_vs_esolver("lp-sb-50x50-random", 25, 50, 50, false)
+        }),
+        ("lp-sb-50x50-uniform", false, || {
+            lp_exact::second_best_vs_esolver("lp-sb-50x50-uniform", 26, 50, 50, true)
+        }),
+        ("lp-sb-100x100-random", false, || {
+            lp_exact::second_best_vs_esolver("lp-sb-100x100-random", 27, 100, 100, false)
+        }),
+        ("lp-sb-100x100-uniform", false, || {
+            lp_exact::second_best_vs_esolver("lp-sb-100x100-uniform", 28, 100, 100, true)
         }),
         ("search-theorem-4", true, || search_workload(false)),
         ("search-theorem-4-corrected", false, || {
@@ -479,7 +504,7 @@ fn lp_expost_ir_4x5() -> Workload {
     };
     let e = env.clone();
     let run = move || {
-        let solved = solve_named(build(&e, &model));
+        let solved = solve_named(build(&e, &model)).expect("the LP is within the solver limits");
         let feasible = solved.is_feasible();
         let mut a = Answer::new(
             format!(
@@ -544,7 +569,8 @@ fn lp_second_best(name: &'static str, seed: u64, m: usize, n: usize) -> Workload
     let env = Arc::new(env);
     let e = env.clone();
     let run = move || {
-        let solved = solve_named(build(&e, &Model::SecondBest { ex_post_ir: false }));
+        let solved = solve_named(build(&e, &Model::SecondBest { ex_post_ir: false }))
+            .expect("the LP is within the solver limits");
         let value = solved
             .value()
             .expect("the second best has an optimum")

@@ -19,7 +19,7 @@ mod sec8;
 pub mod symbolic;
 
 pub use certificate::{Certified, Heading, Mode, Verdict};
-pub use registry::{Claim, Generator, all, find};
+pub use registry::{Claim, ClaimError, Generator, all, find};
 /// For claims defined outside the registry (tests, extensions).
 pub use registry::{generic as registry_generic, on_concrete as registry_on_concrete};
 

@@ -22,6 +22,44 @@ pub enum Reading {
 /// claims, 2 to 4 drawn per instance for the claims about several buyers ([`several`]).
 pub type Generator = fn(&mut SplitMix64, usize, usize, usize) -> Instance;
 
+/// Why a claim could not be certified: bad or oversized input (exit 1 in the CLI), or an
+/// internal inconsistency (exit 2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimError {
+    Input(String),
+    Inconsistent(String),
+}
+
+impl std::fmt::Display for ClaimError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClaimError::Input(e) | ClaimError::Inconsistent(e) => f.write_str(e),
+        }
+    }
+}
+
+impl From<String> for ClaimError {
+    fn from(e: String) -> Self {
+        ClaimError::Inconsistent(e)
+    }
+}
+
+impl From<&str> for ClaimError {
+    fn from(e: &str) -> Self {
+        ClaimError::Inconsistent(e.to_string())
+    }
+}
+
+/// An LP above the solver's size limit is an input error; any other LP error is internal.
+impl From<mechcert_opt::LpError> for ClaimError {
+    fn from(e: mechcert_opt::LpError) -> Self {
+        match e {
+            mechcert_opt::LpError::TooLarge { .. } => ClaimError::Input(e.to_string()),
+            _ => ClaimError::Inconsistent(e.to_string()),
+        }
+    }
+}
+
 pub struct Claim {
     pub id: &'static str,
     pub section: &'static str,
@@ -29,7 +67,7 @@ pub struct Claim {
     /// `as printed`, or what the corrected reading changes.
     pub reading: &'static str,
     /// Certify the claim on an instance, recording a certificate or only the verdict.
-    pub certify: fn(&Claim, &Instance, Mode) -> Result<Certified, String>,
+    pub certify: fn(&Claim, &Instance, Mode) -> Result<Certified, ClaimError>,
     pub generate: Generator,
     /// For an existential claim ("an instance exists such that ..."), search looks for a
     /// witness (an instance where it holds) instead of a counterexample.
@@ -55,8 +93,13 @@ impl Claim {
         } else {
             inst.concrete()?;
         }
-        (self.certify)(self, inst, mode)
-            .map_err(|e| Failure::Inconsistent(format!("{} on {}: {e}", self.id, inst.origin)))
+        (self.certify)(self, inst, mode).map_err(|e| {
+            let at = format!("{} on {}", self.id, inst.origin);
+            match e {
+                ClaimError::Input(e) => Failure::Input(format!("{at}: {e}")),
+                ClaimError::Inconsistent(e) => Failure::Inconsistent(format!("{at}: {e}")),
+            }
+        })
     }
 
     /// The certificate's `claim`, `section` and `statement`.
@@ -114,15 +157,15 @@ pub fn on_concrete(
     claim: &Claim,
     inst: &Instance,
     mode: Mode,
-    body: impl FnOnce(&mut Builder) -> Result<(), String>,
-) -> Result<Certified, String> {
+    body: impl FnOnce(&mut Builder) -> Result<(), ClaimError>,
+) -> Result<Certified, ClaimError> {
     if inst.parameter.is_some() {
-        return needs_concrete(claim, inst, mode);
+        return Ok(needs_concrete(claim, inst, mode)?);
     }
     let env = inst.concrete().map_err(|e| e.to_string())?;
     let mut bd = Builder::new(&env, mode);
     body(&mut bd)?;
-    bd.into_record().finish(&claim.heading(), inst)
+    Ok(bd.into_record().finish(&claim.heading(), inst)?)
 }
 
 /// Every claim, in paper order.

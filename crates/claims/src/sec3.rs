@@ -3,20 +3,20 @@
 //! Proposition 1 (VCG' maximises the surplus among efficient IC IR mechanisms).
 
 use mechcert_model::Instance;
-use mechcert_opt::{Model, build, solve_named};
+use mechcert_opt::{Model, solve_model};
 use mechcert_verify::Property;
 use serde_json::json;
 
 use crate::certificate::{Certified, Mode, Rel, Role};
 use crate::evidence::{self, Named, disjoint_values, one_buyer};
 use crate::expr::{Expr, b, fb, fs, num, pb, ps, s, sum};
-use crate::registry::{Claim, generic, on_concrete, with_ties};
+use crate::registry::{Claim, ClaimError, generic, on_concrete, with_ties};
 use mechcert_num::Rat;
 
 /// Section 3, after Definition 2: at every profile VCG' takes at least as much from the buyer
 /// and pays the seller at most as much as VCG; when B_i > S_j, with B_l = min(V_b ∩ [S_j, B_i])
 /// and S_h = max(V_s ∩ [S_j, B_i]), B_l > S_h gives the ex post surplus B_l - S_h.
-fn vcg_prime_pointwise(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn vcg_prime_pointwise(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !(one_buyer(bd)? && disjoint_values(bd)?) {
             return Ok(());
@@ -111,7 +111,7 @@ fn seller_payment(j: usize, n: usize) -> Expr {
 /// mechanism t̄_b(B_i) <= Σ_{k<=i} (F_s(B_k) - F_s(B_{k-1})) B_k and t̄_s(S_j) >=
 /// Σ_{k>=j} (F_b(S_{k+1}) - F_b(S_k)) S_k: each bound against the exact LP optimum of that one
 /// interim transfer over efficient IC IR mechanisms.
-fn lemma_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn lemma_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !(one_buyer(bd)? && disjoint_values(bd)?) {
             return Ok(());
@@ -124,7 +124,7 @@ fn lemma_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> 
             } else {
                 format!("max -t_s(S{})", index + 1)
             };
-            let solved = solve_named(build(&env, &Model::MaxInterim { buyer, index }));
+            let solved = solve_model(&env, &Model::MaxInterim { buyer, index })?;
             evidence::lp_optimum(bd, &name, &solved)
         };
         for i in 1..=m {
@@ -281,7 +281,7 @@ pub fn claims() -> Vec<Claim> {
                     }
                     let env = bd.env();
                     let pi = evidence::vcg_prime_surplus(bd, "Pi_VCG'", 1, env.tie_break);
-                    let solved = solve_named(build(env, &Model::MaxSurplus { allocation: None }));
+                    let solved = solve_model(env, &Model::MaxSurplus { allocation: None })?;
                     let max = evidence::lp_optimum(bd, "max surplus", &solved)?;
                     bd.compare(
                         Role::Claim,

@@ -5,14 +5,14 @@
 use mechcert_mech::{BudgetBalanced, Interim, Shares, Tabular, compress, vcg_prime};
 use mechcert_model::{Instance, Parameter};
 use mechcert_num::{Interval, Poly, Rat};
-use mechcert_opt::{Model, build, solve_named};
+use mechcert_opt::{Model, solve_model};
 use mechcert_verify::Property;
 use serde_json::json;
 
 use crate::certificate::{Certified, Mode, Record, Rel, Role};
 use crate::evidence::{self, one_buyer};
 use crate::expr::{Expr, fs, num};
-use crate::registry::{Claim, generic, on_concrete, with_ties};
+use crate::registry::{Claim, ClaimError, generic, on_concrete, with_ties};
 use crate::symbolic;
 
 /// The properties the Theorem 1 construction must have.
@@ -25,7 +25,7 @@ pub const BB_PROPERTIES: [Property; 6] = [
     Property::Efficient,
 ];
 
-fn theorem_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn theorem_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !one_buyer(bd)? {
             return Ok(());
@@ -39,14 +39,14 @@ fn theorem_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String
             Rel::Ge,
             0,
         );
-        let solved = solve_named(build(
+        let solved = solve_model(
             env,
             &Model::BbFeasible {
                 allocation: None,
                 ex_post_ir: false,
                 free_ties: false,
             },
-        ));
+        )?;
         let exists = evidence::lp_feasibility(bd, "efficient BB IC IR exists", &solved, None);
         bd.is(
             Role::Claim,
@@ -83,9 +83,9 @@ const EPSILON: (i64, i64) = (1, 2);
 /// Remark 1 on an instance with B_m < S_n: the family obtained by adding a buyer type
 /// B_{m+1} = b > S_n with probability ε (the others scaled by 1 - ε), Π'(b) as a polynomial,
 /// the printed form ε(1 - F_s(B_m)) b + κ, and the sign pattern of Π'(b).
-fn remark_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn remark_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     if inst.parameter.is_some() {
-        return crate::registry::needs_concrete(c, inst, mode);
+        return Ok(crate::registry::needs_concrete(c, inst, mode)?);
     }
     let env = inst.concrete().map_err(|e| e.to_string())?;
     let (m, n) = (env.m(), env.n());
@@ -169,7 +169,7 @@ fn remark_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String>
         &limit,
         grows,
     );
-    bd.finish_derived(&c.heading(), &fam, inst)
+    Ok(bd.finish_derived(&c.heading(), &fam, inst)?)
 }
 
 pub fn claims() -> Vec<Claim> {

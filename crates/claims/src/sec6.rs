@@ -7,14 +7,14 @@ use mechcert_mech::{Matrix, efficient_allocation};
 use mechcert_model::Instance;
 use mechcert_model::random::SplitMix64;
 use mechcert_num::Rat;
-use mechcert_opt::{Model, build, solve_named};
+use mechcert_opt::{Model, solve_model};
 
 use crate::certificate::{Builder, Certified, Mode, Num, Rel, Role};
 use crate::evidence::{
     self, Alloc, basis_allocations, one_buyer, shape, test_allocations, value_order,
 };
 use crate::expr::{Expr, b, fb, fs, num, pb, ps, s, x};
-use crate::registry::{Claim, Reading, generic, on_concrete};
+use crate::registry::{Claim, ClaimError, Reading, generic, on_concrete};
 
 /// The buyer's virtual value as printed in Lemma 1 (B_{m+1} appears multiplied by
 /// 1 - F_b(B_m) = 0 and is dropped; F_b(B_0) = 0 by footnote 4).
@@ -44,7 +44,12 @@ fn lemma_1_term(i: usize, j: usize, m: usize) -> Expr {
     (psi_b(i, m) - psi_s(j)) * pb(i) * ps(j)
 }
 
-fn lemma_1(c: &Claim, inst: &Instance, mode: Mode, reading: Reading) -> Result<Certified, String> {
+fn lemma_1(
+    c: &Claim,
+    inst: &Instance,
+    mode: Mode,
+    reading: Reading,
+) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !one_buyer(bd)? {
             return Ok(());
@@ -99,7 +104,7 @@ fn lemma_1(c: &Claim, inst: &Instance, mode: Mode, reading: Reading) -> Result<C
     })
 }
 
-fn theorem_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn theorem_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !one_buyer(bd)? {
             return Ok(());
@@ -118,14 +123,14 @@ fn theorem_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String
                 Rel::Ge,
                 0,
             );
-            let lp = solve_named(build(
+            let lp = solve_model(
                 env,
                 &Model::BbFeasible {
                     allocation: Some(xm.clone()),
                     ex_post_ir: false,
                     free_ties: false,
                 },
-            ));
+            )?;
             let exists =
                 evidence::lp_feasibility(bd, &format!("BB IC IR transfers for x{k}"), &lp, None);
             bd.is(
@@ -141,7 +146,7 @@ fn theorem_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String
     })
 }
 
-fn theorem_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn theorem_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !one_buyer(bd)? {
             return Ok(());
@@ -151,9 +156,9 @@ fn theorem_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String
         if !bd.compare(Role::Condition, "Π(x*) < 0", &pi, Rel::Lt, 0) {
             return Ok(());
         }
-        let second = solve_named(build(env, &Model::SecondBest { ex_post_ir: false }));
+        let second = solve_model(env, &Model::SecondBest { ex_post_ir: false })?;
         let w2 = evidence::lp_optimum(bd, "second best", &second)?;
-        let reduced = solve_named(build(env, &Model::Reduced { pi_ge: false }));
+        let reduced = solve_model(env, &Model::Reduced { pi_ge: false })?;
         let reduced = evidence::lp_optimum(bd, "max W(x) s.t. implementable, Π(x) = 0", &reduced)?;
         bd.compare(
             Role::Claim,
@@ -174,12 +179,12 @@ fn theorem_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String
             Rel::Eq,
             0,
         );
-        let face = solve_named(build(
+        let face = solve_model(
             env,
             &Model::MaxPi {
                 welfare_at_least: w2.value().clone(),
             },
-        ));
+        )?;
         let face = evidence::lp_optimum(bd, "max Π(x) over optimal x", &face)?;
         bd.compare(
             Role::Claim,
@@ -233,7 +238,7 @@ fn example_3(
     inst: &Instance,
     mode: Mode,
     reading: Reading,
-) -> Result<Certified, String> {
+) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !(one_buyer(bd)? && two_by_two(bd)?) {
             return Ok(());
@@ -265,7 +270,7 @@ fn example_3(
     })
 }
 
-fn lemma_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn lemma_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !(one_buyer(bd)? && two_by_two(bd)?) {
             return Ok(());
@@ -325,7 +330,7 @@ fn theorem_4(
     inst: &Instance,
     mode: Mode,
     reading: Reading,
-) -> Result<Certified, String> {
+) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !(one_buyer(bd)? && two_by_two(bd)?) {
             return Ok(());
@@ -335,7 +340,7 @@ fn theorem_4(
         if !bd.compare(Role::Condition, "Π(x*) < 0", &pi, Rel::Lt, 0) {
             return Ok(());
         }
-        let second = solve_named(build(env, &Model::SecondBest { ex_post_ir: false }));
+        let second = solve_model(env, &Model::SecondBest { ex_post_ir: false })?;
         let best = evidence::lp_optimum(bd, "second best", &second)?;
         let m = bd.formula("M", &theorem_4_m(reading))?;
         let (a, bm) = theorem_4_candidates();
@@ -364,14 +369,14 @@ fn theorem_4(
                 &implementable,
                 true,
             );
-            let lp = solve_named(build(
+            let lp = solve_model(
                 env,
                 &Model::BbFeasible {
                     allocation: Some(alloc.x.clone()),
                     ex_post_ir: false,
                     free_ties: false,
                 },
-            ));
+            )?;
             let feasible = evidence::lp_feasibility(
                 bd,
                 &format!("BB IC IR transfers for x_{label}"),

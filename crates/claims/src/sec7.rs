@@ -7,11 +7,11 @@ use std::cmp::Ordering;
 use mechcert_mech::Matrix;
 use mechcert_model::Instance;
 use mechcert_num::Rat;
-use mechcert_opt::{Model, build, solve_named};
+use mechcert_opt::{Model, solve_model};
 
 use crate::certificate::{Builder, Certified, Mode, Rel, Role};
 use crate::evidence::{self, Alloc, one_buyer};
-use crate::registry::{Claim, on_concrete, with_ties};
+use crate::registry::{Claim, ClaimError, on_concrete, with_ties};
 use crate::sec6::{psi_b, psi_s};
 
 /// The tie cells (B_i = S_j), recorded as the condition that there is at least one.
@@ -39,7 +39,7 @@ fn x_double_star(bd: &Builder) -> Matrix<Rat> {
     })
 }
 
-fn seller_keeps(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn seller_keeps(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !one_buyer(bd)? {
             return Ok(());
@@ -70,14 +70,14 @@ fn seller_keeps(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, Str
             );
         }
         let nonneg = bd.compare(Role::Case, "Π(x**) >= 0", &pi, Rel::Ge, 0);
-        let lp = solve_named(build(
+        let lp = solve_model(
             bd.env(),
             &Model::BbFeasible {
                 allocation: Some(xss),
                 ex_post_ir: false,
                 free_ties: true,
             },
-        ));
+        )?;
         let exists = evidence::lp_feasibility(bd, "some efficient BB IC IR mechanism", &lp, None);
         bd.is(
             Role::Claim,
@@ -89,7 +89,7 @@ fn seller_keeps(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, Str
     })
 }
 
-fn virtual_strict(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn virtual_strict(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !one_buyer(bd)? {
             return Ok(());

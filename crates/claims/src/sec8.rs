@@ -3,12 +3,12 @@
 //! types there are instances where it cannot (an existential claim: search finds a witness).
 
 use mechcert_model::Instance;
-use mechcert_opt::{Model, build, solve_named};
+use mechcert_opt::{Model, solve_model};
 
 use crate::certificate::{Certified, Mode, Rel, Role};
 use crate::evidence::{self, one_buyer, shape};
 use crate::expr::{Expr, max};
-use crate::registry::{Claim, generic, on_concrete};
+use crate::registry::{Claim, ClaimError, generic, on_concrete};
 
 fn efficient_bb(ex_post_ir: bool) -> Model {
     Model::BbFeasible {
@@ -18,13 +18,13 @@ fn efficient_bb(ex_post_ir: bool) -> Model {
     }
 }
 
-fn two_by_two(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn two_by_two(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !(one_buyer(bd)? && shape(bd, 2, 2)?) {
             return Ok(());
         }
         let env = bd.env();
-        let interim = solve_named(build(env, &efficient_bb(false)));
+        let interim = solve_model(env, &efficient_bb(false))?;
         let interim = evidence::lp_feasibility(bd, "efficient BB, interim IR", &interim, None);
         if !bd.is(
             Role::Condition,
@@ -34,7 +34,7 @@ fn two_by_two(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, Strin
         ) {
             return Ok(());
         }
-        let ex_post = solve_named(build(env, &efficient_bb(true)));
+        let ex_post = solve_model(env, &efficient_bb(true))?;
         let ex_post = evidence::lp_feasibility(bd, "efficient BB, ex post IR", &ex_post, None);
         bd.is(
             Role::Claim,
@@ -46,7 +46,7 @@ fn two_by_two(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, Strin
     })
 }
 
-fn gap(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn gap(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !one_buyer(bd)? {
             return Ok(());
@@ -65,9 +65,9 @@ fn gap(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
             return Ok(());
         }
         let env = bd.env();
-        let interim = solve_named(build(env, &efficient_bb(false)));
+        let interim = solve_model(env, &efficient_bb(false))?;
         let interim = evidence::lp_feasibility(bd, "efficient BB, interim IR", &interim, None);
-        let ex_post = solve_named(build(env, &efficient_bb(true)));
+        let ex_post = solve_model(env, &efficient_bb(true))?;
         let ex_post = evidence::lp_feasibility(bd, "efficient BB, ex post IR", &ex_post, None);
         // An existential claim: an instance that is not a witness says nothing about it, so the
         // witness properties are conditions, and a witness certifies the claim.

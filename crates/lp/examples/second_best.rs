@@ -1,7 +1,7 @@
 //! Time the exact solver on random second-best LPs of bilateral trade.
 //!
 //! `cargo run --release --example second_best -- [MxN ...] [--instances K] [--seed S]`
-//! `[--bland-after N] [--bland] [--shortlist K] [--repeat R]` (`--repeat`: time each instance R times and
+//! `[--bland-after N] [--bland] [--shortlist K] [--repeat R] [--dense|--fast]` (`--repeat`: time each instance R times and
 //! keep the fastest, to damp noise from other processes)
 //! (defaults: `4x5 10x10 20x20`, 5 instances each, seed 1, default options). For each size, instance `k`
 //! uses seed `S + k`. Prints one line per instance and the median per size.
@@ -11,7 +11,7 @@ mod second_best;
 
 use std::time::{Duration, Instant};
 
-use mechcert_lp::{Options, Outcome, Pricing, check_outcome, solve_with};
+use mechcert_lp::{Method, Options, Outcome, Pricing, check_outcome, solve_with};
 
 fn main() {
     let mut sizes: Vec<(usize, usize)> = Vec::new();
@@ -19,6 +19,7 @@ fn main() {
     let mut repeat = 1u32;
     let mut seed = 1u64;
     let mut opts = Options::default();
+    let mut emit: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -48,6 +49,9 @@ fn main() {
                     .expect("--shortlist K")
             }
             "--bland" => opts.pricing = Pricing::Bland,
+            "--dense" => opts.method = Method::Dense,
+            "--emit" => emit = args.next(),
+            "--fast" => opts.method = Method::Fast,
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
             s => {
                 let (m, n) = s.split_once('x').expect("sizes look like 10x10");
@@ -63,11 +67,18 @@ fn main() {
         for k in 0..instances {
             let inst = second_best::random_instance(m, n, seed + k);
             let p = inst.lp();
+            if let Some(dir) = &emit {
+                let vars: Vec<String> = (0..p.n_vars()).map(|j| format!("v{j}")).collect();
+                let rows: Vec<String> = (0..p.rows.len()).map(|i| format!("r{i}")).collect();
+                let path = format!("{dir}/sb-{m}x{n}-{}.lp", seed + k);
+                let mut f = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+                mechcert_lp::write_cplex_lp(&p, &vars, &rows, &mut f).expect("write");
+            }
             let mut elapsed = Duration::MAX;
             let mut report = None;
             for _ in 0..repeat {
                 let start = Instant::now();
-                let r = solve_with(&p, &opts);
+                let r = solve_with(&p, &opts).expect("solves");
                 elapsed = elapsed.min(start.elapsed());
                 report = Some(r);
             }
@@ -87,11 +98,15 @@ fn main() {
             let total_bits: u64 = nums.iter().map(|r| r.bit_size()).sum();
             let s = &report.stats;
             println!(
-                "{m}x{n} seed {:>3}: {:>9.3?}  vars {} rows {}  pivots {} (crash {}, degenerate {}, flips {}, bland switches {}, longest degenerate run {}, final nnz {}/{}, max {} bits)  cert {} numbers, {chars} chars, {total_bits} bits, max {max_bits} bits  value {value} (first best {})",
+                "{m}x{n} seed {:>3}: {:>9.3?}  vars {} rows {}  fast {} (float its {}, kernel {}, fallback {})  pivots {} (crash {}, degenerate {}, flips {}, bland switches {}, longest degenerate run {}, final nnz {}/{}, max {} bits)  cert {} numbers, {chars} chars, {total_bits} bits, max {max_bits} bits  value {value} (first best {})",
                 seed + k,
                 elapsed,
                 p.n_vars(),
                 p.rows.len(),
+                s.fast_path,
+                s.float_iterations,
+                s.kernel,
+                s.fallback,
                 s.pivots,
                 s.crash_pivots,
                 s.degenerate,

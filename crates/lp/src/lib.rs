@@ -56,12 +56,25 @@
 //! added. Any number of variables and rows (including none) is allowed, and so are zero
 //! rows (a violated one, such as `0 >= 1`, makes the problem infeasible), free variables
 //! and fixed ones (`l_j = u_j`). A problem whose lengths disagree or whose rows name a
-//! variable out of range is malformed ([`Problem::validate`]); [`solve`] panics on it.
+//! variable out of range is malformed ([`Problem::validate`]); [`solve`] returns
+//! [`LpError::Malformed`] for it.
 //!
 //! # Algorithm
-//! A bounded-variable primal simplex (`simplex.rs`) on a condensed tableau
-//! (`tableau.rs`), every row `a_i·x - r_i = 0` with a bounded row activity `r_i`
-//! (`form.rs`):
+//! Two paths give the same kind of answer (each certificate verified before it is
+//! returned); [`Options::method`] chooses, by default by size ([`AUTO_DENSE_CELLS`]).
+//!
+//! **Fast path** (`float.rs`, `exact.rs`, `dixon.rs`), as exact solvers such as QSopt_ex and
+//! SoPlex do it: a sparse bounded primal simplex in `f64` — the only floating-point code of
+//! mechcert — *proposes* a basis; the basis is rebuilt exactly (its kernel, the basic
+//! structural columns against the rows whose activity is nonbasic, solved by p-adic lifting;
+//! every other row activity is basic, so the exact work is the kernel, not the LP); the
+//! candidate primal and dual (or Farkas vector, or ray) are checked with [`check_outcome`].
+//! When the check fails, the dense exact simplex continues from the proposed basis (warm
+//! start). Memory is proportional to the nonzeros plus the kernel; see [`limits`].
+//!
+//! **Dense exact simplex** (the fallback, and the oracle of the tests): a bounded-variable
+//! primal simplex (`simplex.rs`) on a condensed tableau (`tableau.rs`), every row
+//! `a_i·x - r_i = 0` with a bounded row activity `r_i` (`form.rs`):
 //! - start: all row activities basic, structural variables at a finite bound (free ones at
 //!   zero), then a crash pivots free variables into the basis without moving the point;
 //! - composite phase 1 (minimise the sum of infeasibilities, first-breakpoint ratio test),
@@ -76,49 +89,130 @@
 //!   with a nonzero in the pivot column, and, when the row's denominator does not grow, only
 //!   the pivot row's nonzero columns. Values and certificates are exact [`Rat`]s.
 //!
-//! The answer is re-verified with [`check_outcome`] before it is returned
-//! (see [`Options::verify`]).
+//! Errors are values, never panics: [`LpError::Malformed`], [`LpError::TooLarge`] (above
+//! [`limits::MEMORY_LIMIT_BYTES`], with the numbers), [`LpError::Inconsistent`] (an answer
+//! that does not verify: a bug).
 
 mod certify;
 mod check;
+mod dixon;
+mod error;
+mod exact;
+mod export;
+mod float;
 mod form;
 mod kernel;
+pub mod limits;
 mod options;
 mod problem;
 mod simplex;
 mod tableau;
 
 pub use check::check_outcome;
+pub use error::LpError;
+pub use export::{objective_scale, write_cplex_lp, write_mps};
 pub use mechcert_num::Rat;
-pub use options::{Options, Pricing, Report, Stats};
+pub use options::{AUTO_DENSE_CELLS, Method, Options, Pricing, Report, Stats};
 pub use problem::{Outcome, Problem, Row, RowKind, Sense};
 
-/// Solve `p` with the default options. Panics if `p` is malformed (see
-/// [`Problem::validate`]).
-pub fn solve(p: &Problem) -> Outcome {
-    solve_with(p, &Options::default()).outcome
+use float::At;
+use limits::Size;
+
+/// Solve `p` with the default options.
+pub fn solve(p: &Problem) -> Result<Outcome, LpError> {
+    solve_with(p, &Options::default()).map(|r| r.outcome)
 }
 
 /// Solve `p` with the given options, reporting statistics as well.
-pub fn solve_with(p: &Problem, opts: &Options) -> Report {
-    if let Err(e) = p.validate() {
-        panic!("mechcert-lp: malformed problem: {e}");
+pub fn solve_with(p: &Problem, opts: &Options) -> Result<Report, LpError> {
+    p.validate().map_err(LpError::Malformed)?;
+    if p.empty_box_var().is_some() {
+        let outcome = Outcome::Infeasible {
+            y: vec![Rat::ZERO; p.rows.len()],
+        };
+        return Ok(Report {
+            outcome,
+            stats: Stats::default(),
+        });
     }
-    let (outcome, stats) = if p.empty_box_var().is_some() {
-        (
-            Outcome::Infeasible {
-                y: vec![Rat::ZERO; p.rows.len()],
-            },
-            Stats::default(),
-        )
-    } else {
-        let f = form::StdForm::new(p);
-        simplex::Solver::new(&f, opts).run()
+    let size = Size::of(p);
+    size.check()?;
+    let dense = match opts.method {
+        Method::Dense => true,
+        Method::Fast => false,
+        Method::Auto => (size.rows + 1).saturating_mul(size.cols) <= AUTO_DENSE_CELLS,
     };
-    if opts.verify
-        && let Err(e) = check_outcome(p, &outcome)
-    {
-        panic!("mechcert-lp: the solver's certificate does not verify: {e}");
+    let f = form::StdForm::new(p);
+    let (outcome, stats) = if dense {
+        if size.dense_bytes() > limits::DENSE_LIMIT_BYTES {
+            return Err(size.dense_too_large());
+        }
+        simplex::Solver::new(&f, opts).run()
+    } else {
+        return fast(p, &f, &size, opts);
+    };
+    if opts.verify {
+        check_outcome(p, &outcome).map_err(LpError::Inconsistent)?;
     }
-    Report { outcome, stats }
+    Ok(Report { outcome, stats })
+}
+
+/// The fast path: propose, prove, or continue exactly from the proposal.
+fn fast(p: &Problem, f: &form::StdForm, size: &Size, opts: &Options) -> Result<Report, LpError> {
+    let mut stats = Stats {
+        fast_path: true,
+        ..Stats::default()
+    };
+    let proposal = if opts.wrong_proposal {
+        Some(wrong_proposal(f))
+    } else {
+        float::propose(f, limits::max_kernel(size))
+    };
+    if let Some(prop) = &proposal {
+        stats.float_iterations = prop.iterations;
+        stats.kernel = prop.at[..f.n].iter().filter(|a| **a == At::Basic).count();
+        let proved = exact::prove(f, p, prop);
+        if let Some(outcome) = proved {
+            return Ok(Report { outcome, stats });
+        }
+    }
+    // The proposal did not prove out: the dense exact simplex continues from it.
+    if size.dense_bytes() > limits::DENSE_LIMIT_BYTES {
+        return Err(size.dense_too_large());
+    }
+    stats.fallback = true;
+    let solver = proposal
+        .as_ref()
+        .and_then(|prop| simplex::Solver::new_warm(f, opts, &prop.at))
+        .unwrap_or_else(|| simplex::Solver::new(f, opts));
+    let (outcome, dense_stats) = solver.run();
+    check_outcome(p, &outcome).map_err(LpError::Inconsistent)?;
+    let stats = Stats {
+        fast_path: true,
+        float_iterations: stats.float_iterations,
+        kernel: stats.kernel,
+        fallback: true,
+        ..dense_stats
+    };
+    Ok(Report { outcome, stats })
+}
+
+/// A deliberately wrong proposal (testing): every row activity basic, every structural
+/// variable at its upper bound when it has one (else lower, else zero), "optimal".
+fn wrong_proposal(f: &form::StdForm) -> float::Proposal {
+    let mut at = vec![At::Basic; f.n + f.m];
+    for (j, a) in at.iter_mut().enumerate().take(f.n) {
+        *a = if f.hi[j].is_some() {
+            At::Upper
+        } else if f.lo[j].is_some() {
+            At::Lower
+        } else {
+            At::Zero
+        };
+    }
+    float::Proposal {
+        at,
+        verdict: float::Verdict::Optimal,
+        iterations: 0,
+    }
 }

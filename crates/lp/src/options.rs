@@ -14,6 +14,23 @@ pub enum Pricing {
     Bland,
 }
 
+/// Which algorithm answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// The dense exact simplex for small LPs (at most [`AUTO_DENSE_CELLS`] tableau entries,
+    /// where it is fastest), the fast path above.
+    Auto,
+    /// Always the dense exact simplex (the oracle of the tests).
+    Dense,
+    /// Always the fast path: a basis proposed by the `f64` simplex, proven exactly, and the
+    /// dense exact simplex continuing from it when the proof fails.
+    Fast,
+}
+
+/// [`Method::Auto`] uses the dense exact simplex up to this many tableau entries
+/// (`(rows + 1) x columns`).
+pub const AUTO_DENSE_CELLS: usize = 20_000;
+
 /// Solver options. `Options::default()` is what [`crate::solve`] uses.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -25,9 +42,15 @@ pub struct Options {
     /// `None` means `max(100, rows + variables)` (Bland's rule is very slow on the highly
     /// degenerate second-best LPs, whose degenerate runs stay below this).
     pub bland_after: Option<usize>,
-    /// Re-verify the answer with [`crate::check_outcome`] and panic if it fails (a solver
-    /// bug). Cheap next to the solve; on by default.
+    /// Re-verify the answer with [`crate::check_outcome`] and return
+    /// [`crate::LpError::Inconsistent`] if it fails (a solver bug). Cheap next to the solve;
+    /// on by default. (The fast path always checks its answer: that is its proof.)
     pub verify: bool,
+    pub method: Method,
+    /// Testing only: replace the float solve's proposal by a deliberately wrong basis (the
+    /// slack basis, every structural variable at its other bound), to show that the answer
+    /// does not depend on the proposal.
+    pub wrong_proposal: bool,
 }
 
 impl Default for Options {
@@ -37,6 +60,8 @@ impl Default for Options {
             shortlist: 32,
             bland_after: None,
             verify: true,
+            method: Method::Auto,
+            wrong_proposal: false,
         }
     }
 }
@@ -65,6 +90,15 @@ pub struct Stats {
     /// Largest bit size of an integer in the final tableau (numerators and row
     /// denominators; above 63 the slow big-integer path is in use).
     pub tableau_max_bits: u64,
+    /// The fast path answered (float proposal proven exactly, possibly after the dense
+    /// simplex continued from it).
+    pub fast_path: bool,
+    /// Iterations of the `f64` simplex.
+    pub float_iterations: usize,
+    /// Basic structural variables of the proposed basis (its kernel size).
+    pub kernel: usize,
+    /// The proposal did not prove out and the exact simplex continued from it.
+    pub fallback: bool,
 }
 
 /// The outcome of [`crate::solve_with`] and its statistics.

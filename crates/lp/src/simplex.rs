@@ -26,6 +26,7 @@ use std::cmp::Ordering;
 use mechcert_num::{Int, Rat};
 
 use crate::certify;
+use crate::float::At;
 use crate::form::StdForm;
 use crate::options::{Options, Pricing, Stats};
 use crate::problem::Outcome;
@@ -126,6 +127,84 @@ impl<'a> Solver<'a> {
             bland_after: opts.bland_after.unwrap_or(100.max(n + m)),
             degenerate_run: 0,
         }
+    }
+
+    /// Start from a proposed basis (the float solve's, or any other): nonbasic structural
+    /// variables at the bound the proposal names, each proposed basic structural variable
+    /// pivoted in against a row whose activity the proposal makes nonbasic (sparsest row
+    /// first), then every nonbasic variable moved exactly to its bound. Phase 1 and 2 then
+    /// continue from there. `None` if a basic structural variable ends outside its bounds
+    /// (phase 1 keeps structural variables feasible; the caller starts cold instead).
+    #[allow(clippy::needless_range_loop)]
+    pub fn new_warm(f: &'a StdForm, opts: &'a Options, at: &[At]) -> Option<Solver<'a>> {
+        let (n, m) = (f.n, f.m);
+        let mut s = Solver::new(f, opts);
+        let bound_of = |v: usize, a: At| -> Option<Rat> {
+            match a {
+                At::Lower => f.lo[v].clone(),
+                At::Upper => f.hi[v].clone(),
+                At::Zero => Some(Rat::ZERO),
+                At::Basic => None,
+            }
+        };
+        for j in 0..n {
+            if let Some(v) = bound_of(j, at[j]) {
+                s.val[j] = v;
+            }
+        }
+        for (i, row) in f.rows.iter().enumerate() {
+            let mut v = Rat::ZERO;
+            for (j, a) in row {
+                if !s.val[*j].is_zero() {
+                    v += a * &s.val[*j];
+                }
+            }
+            s.val[n + i] = v;
+        }
+        for j in 0..n {
+            if at[j] != At::Basic {
+                continue;
+            }
+            let Place::Nonbasic(q) = s.place[j] else {
+                continue;
+            };
+            let mut best: Option<(usize, usize)> = None;
+            for p in 0..m {
+                let b = s.basic[p];
+                if b < n || at[b] == At::Basic || s.t.is_zero(p, q) {
+                    continue;
+                }
+                let nnz = s.t.row_nnz(p);
+                if best.is_none_or(|(_, k)| nnz < k) {
+                    best = Some((p, nnz));
+                }
+            }
+            if let Some((p, _)) = best {
+                s.exchange(p, q);
+            }
+        }
+        for v in 0..n + m {
+            let Place::Nonbasic(q) = s.place[v] else {
+                continue;
+            };
+            let target = bound_of(v, at[v])
+                .or_else(|| f.lo[v].clone())
+                .or_else(|| f.hi[v].clone())
+                .unwrap_or(Rat::ZERO);
+            let delta = &target - &s.val[v];
+            if delta.is_zero() {
+                continue;
+            }
+            s.val[v] = target;
+            for i in 0..m {
+                if !s.t.is_zero(i, q) {
+                    let d = &delta * &s.t.entry(i, q);
+                    s.val[s.basic[i]] += d;
+                }
+            }
+        }
+        let feasible_structurals = s.basic.iter().all(|&b| b >= n || s.status(b) == Status::Ok);
+        feasible_structurals.then_some(s)
     }
 
     pub fn run(mut self) -> (Outcome, Stats) {

@@ -59,7 +59,9 @@ fn solve_all(p: &Problem) -> Vec<Outcome> {
     option_sets()
         .into_iter()
         .map(|o| {
-            let out = solve_with(p, &Options { verify: false, ..o }).outcome;
+            let out = solve_with(p, &Options { verify: false, ..o })
+                .expect("solves")
+                .outcome;
             if let Err(e) = check_outcome(p, &out) {
                 panic!("certificate rejected: {e}\n{p:?}\n{out:?}");
             }
@@ -178,7 +180,7 @@ fn huge_numbers_match_brute_force() {
         .prop_map(|(p, noise)| with_huge_numbers(p, noise));
     TestRunner::new(config)
         .run(&strategy, |p| {
-            let report = solve_with(&p, &Options::default());
+            let report = solve_with(&p, &Options::default()).expect("solves");
             if report.stats.tableau_max_bits > 63 {
                 *big_cases.borrow_mut() += 1;
             }

@@ -13,7 +13,7 @@ use mechcert_lp::{Outcome, Rat, solve};
 /// every option set of `check`.
 fn optimum(inst: &Instance) -> Rat {
     let p = inst.lp();
-    let value = match solve(&p) {
+    let value = match solve(&p).expect("solves") {
         Outcome::Optimal { value, .. } => value,
         o => panic!("second-best LPs are feasible and bounded, got {o:?}"),
     };

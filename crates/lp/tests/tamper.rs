@@ -67,7 +67,7 @@ fn hand_picked_certificates() {
             row(&[3, 2], RowKind::Le, 18),
         ],
     );
-    assert_tamper_proof(&p, &solve(&p)).unwrap();
+    assert_tamper_proof(&p, &solve(&p).expect("solves")).unwrap();
     // Infeasible with free variables: x + y <= 1, x + y >= 3.
     let mut p = lp(
         Sense::Maximize,
@@ -75,7 +75,7 @@ fn hand_picked_certificates() {
         vec![row(&[1, 1], RowKind::Le, 1), row(&[1, 1], RowKind::Ge, 3)],
     );
     p.lower = vec![None, None];
-    let o = solve(&p);
+    let o = solve(&p).expect("solves");
     assert!(matches!(o, Outcome::Infeasible { .. }));
     assert_tamper_proof(&p, &o).unwrap();
     // Unbounded along an equation line: max x1 + x2, x1 - x2 = 0, both free.
@@ -85,14 +85,14 @@ fn hand_picked_certificates() {
         vec![row(&[1, -1], RowKind::Eq, 0)],
     );
     p.lower = vec![None, None];
-    let o = solve(&p);
+    let o = solve(&p).expect("solves");
     assert!(matches!(o, Outcome::Unbounded { .. }));
     assert_tamper_proof(&p, &o).unwrap();
     // Empty bound box: y must stay zero.
     let mut p = lp(Sense::Minimize, &[1], vec![row(&[1], RowKind::Le, 4)]);
     p.lower = vec![Some(r(3))];
     p.upper = vec![Some(r(2))];
-    assert_tamper_proof(&p, &solve(&p)).unwrap();
+    assert_tamper_proof(&p, &solve(&p).expect("solves")).unwrap();
 }
 
 /// Random LP with `n` variables and `m` rows (ranges `dims`) from the given kinds; no zero rows and no
@@ -171,7 +171,7 @@ fn run_rigid(strategy: impl Strategy<Value = Problem>, want: &str, cases: u32) {
     let hits = Cell::new(0u32);
     runner
         .run(&strategy, |p| {
-            let o = solve(&p);
+            let o = solve(&p).expect("solves");
             if o.kind() == want {
                 hits.set(hits.get() + 1);
                 assert_tamper_proof(&p, &o)?;

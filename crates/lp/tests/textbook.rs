@@ -153,7 +153,7 @@ fn beale_cycling_example() {
         bland_after: Some(1),
         ..Options::default()
     };
-    let report = solve_with(&p, &opts);
+    let report = solve_with(&p, &opts).expect("solves");
     assert!(report.stats.degenerate > 0, "{:?}", report.stats);
     assert!(report.stats.bland_switches > 0, "{:?}", report.stats);
     assert_eq!(report.outcome, out);

@@ -1,12 +1,16 @@
 //! Solving a named program exactly and turning the answer into the `lp` quantity of a
 //! certificate (primal and dual by name, zeros omitted), as FORMAT.md specifies.
+//!
+//! [`solve_model`] checks the predicted size of a model ([`crate::size::predicted`]) against
+//! the solver's limit *before* building it, so an oversized instance is refused quickly with
+//! the numbers instead of exhausting memory.
 
-use mechcert_lp::{Outcome, solve};
+use mechcert_lp::{LpError, Outcome, solve};
 use mechcert_mech::Matrix;
 use mechcert_model::Env;
 use mechcert_num::Rat;
 
-use crate::models::NamedLp;
+use crate::models::{Model, NamedLp, build};
 
 /// The answer to a program.
 #[derive(Clone, Debug)]
@@ -45,16 +49,46 @@ fn named(names: &[String], v: &[Rat]) -> serde_json::Value {
     serde_json::Value::Object(o)
 }
 
-/// Solve exactly.
-pub fn solve_named(lp: NamedLp) -> Solved {
+/// Solve exactly (the LP is recorded for export first, see [`crate::export`]).
+pub fn solve_named(lp: NamedLp) -> Result<Solved, LpError> {
+    crate::export::record(&lp);
+    let out = solve(&lp.problem)?;
+    Ok(solved(lp, out))
+}
+
+fn solved(lp: NamedLp, out: Outcome) -> Solved {
     let feasibility = lp.problem.objective.iter().all(Rat::is_zero);
-    let status = match solve(&lp.problem) {
+    let status = match out {
         Outcome::Optimal { x, .. } if feasibility => Status::Feasible { x },
         Outcome::Optimal { x, value, y, .. } => Status::Optimal { value, x, y },
         Outcome::Infeasible { y } => Status::Infeasible { y },
         Outcome::Unbounded { x, ray } => Status::Unbounded { x, ray },
     };
     Solved { lp, status }
+}
+
+/// Above this many rows or columns of the full model, the second best (without ex post IR)
+/// is solved through the smaller interim LP of [`crate::interim`] (its answer is lifted to
+/// the full model and checked there; if the check fails, the full LP is solved directly).
+pub const REDUCE_SECOND_BEST_ABOVE: usize = 5_000;
+
+/// Check the model's predicted size against the solver's limit, then build and solve it.
+pub fn solve_model(env: &Env<Rat>, model: &Model) -> Result<Solved, LpError> {
+    let size = crate::size::predicted(env, model);
+    size.check()?;
+    let full = build(env, model);
+    if *model == (Model::SecondBest { ex_post_ir: false })
+        && size.rows.max(size.cols) > REDUCE_SECOND_BEST_ABOVE
+    {
+        let reduced = crate::interim::reduced_second_best(env);
+        let out = solve(&reduced.problem)?;
+        let lifted = crate::interim::lift(env, &full, &reduced, &out);
+        if let Some(o) = lifted {
+            crate::export::record(&full);
+            return Ok(solved(full, o));
+        }
+    }
+    solve_named(full)
 }
 
 impl Solved {

@@ -11,10 +11,10 @@ use super::alternating_order;
 use crate::certificate::{Certified, Flag, Mode, Record, Rel, Role};
 use crate::evidence::{self, checkable, several_buyers, shape, value_order};
 use crate::expr::{Expr, b, frac, max, num, pb, ps, s};
-use crate::registry::{Claim, on_concrete};
+use crate::registry::{Claim, ClaimError, on_concrete};
 use crate::{expr, symbolic};
 
-pub(super) fn example_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+pub(super) fn example_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         let ok = shape(bd, 2, 2)?
             && value_order(
@@ -58,7 +58,7 @@ pub(super) fn adding_buyer_two_types(
     c: &Claim,
     inst: &Instance,
     mode: Mode,
-) -> Result<Certified, String> {
+) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !(shape(bd, 2, 2)? && evidence::disjoint_values(bd)? && checkable(bd)) {
             return Ok(());
@@ -93,7 +93,7 @@ pub(super) fn adding_buyer_can_hurt(
     c: &Claim,
     inst: &Instance,
     mode: Mode,
-) -> Result<Certified, String> {
+) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         let types = bd.formula(
             "more types",
@@ -183,7 +183,7 @@ fn positive_on(
 /// Example 2 on a family: Π_1(k) and Π_2(k) as polynomials, the printed expressions as
 /// polynomial identities, and the exact sign pattern of Π_2 (where efficient BB trade with two
 /// buyers becomes impossible).
-fn example_2_family(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+fn example_2_family(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     let param = inst.param_name().to_string();
     let cells = inst.cells().map_err(|e| e.to_string())?;
     let mut bd = Record::new(mode);
@@ -217,10 +217,10 @@ fn example_2_family(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified,
             &p,
             false,
         );
-        return bd.finish(&heading, inst);
+        return Ok(bd.finish(&heading, inst)?);
     };
     if !shape_ok {
-        return bd.finish(&heading, inst);
+        return Ok(bd.finish(&heading, inst)?);
     }
     let dom = env.domain.clone();
     let order = alternating_order(3);
@@ -242,7 +242,7 @@ fn example_2_family(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified,
             &positive,
             true,
         ) {
-            return bd.finish(&heading, inst);
+            return Ok(bd.finish(&heading, inst)?);
         }
     }
     let degree = inst
@@ -303,10 +303,10 @@ fn example_2_family(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified,
         &down,
         tends_down,
     );
-    bd.finish(&heading, inst)
+    Ok(bd.finish(&heading, inst)?)
 }
 
-pub(super) fn example_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+pub(super) fn example_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimError> {
     if inst.parameter.is_some() {
         return example_2_family(c, inst, mode);
     }

@@ -9,7 +9,7 @@ use mechcert_num::Rat;
 use crate::certificate::{Builder, Certified, Mode, Rel, Role};
 use crate::evidence;
 use crate::expr::{Expr, b, max, num, pb, ps, s, sum};
-use crate::registry::{Claim, Reading, on_concrete};
+use crate::registry::{Claim, ClaimError, Reading, on_concrete};
 
 /// Largest number of buyers for which the threshold search computes Π_I exactly.
 const MAX_THRESHOLD_SEARCH: usize = 2000;
@@ -19,7 +19,7 @@ pub(super) fn large_market(
     inst: &Instance,
     mode: Mode,
     reading: Reading,
-) -> Result<Certified, String> {
+) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd: &mut Builder| {
         let env = bd.env();
         let (m, n) = (env.m(), env.n());

@@ -7,7 +7,7 @@ use mechcert_verify::Property;
 
 use crate::certificate::{Certified, Mode, Num, Rel, Role};
 use crate::evidence::{self, Named, checkable, several_buyers};
-use crate::registry::{Claim, on_concrete};
+use crate::registry::{Claim, ClaimError, on_concrete};
 
 const SECTION_5_BB: [Property; 6] = [
     Property::InterimIcBuyer,
@@ -18,7 +18,11 @@ const SECTION_5_BB: [Property; 6] = [
     Property::Efficient,
 ];
 
-pub(super) fn section_5_bb(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+pub(super) fn section_5_bb(
+    c: &Claim,
+    inst: &Instance,
+    mode: Mode,
+) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !evidence::checkable_mechanism(bd) {
             return Ok(());
@@ -55,7 +59,7 @@ pub(super) fn tie_break_invariance(
     c: &Claim,
     inst: &Instance,
     mode: Mode,
-) -> Result<Certified, String> {
+) -> Result<Certified, ClaimError> {
     on_concrete(c, inst, mode, |bd| {
         if !(several_buyers(bd)? && checkable(bd)) {
             return Ok(());

@@ -7,7 +7,7 @@ pub mod brute;
 pub mod second_best;
 
 use mechcert_lp::{
-    Options, Outcome, Pricing, Problem, Rat, Row, RowKind, Sense, check_outcome, solve_with,
+    Method, Options, Outcome, Pricing, Problem, Rat, Row, RowKind, Sense, check_outcome, solve_with,
 };
 
 /// What a test expects of a problem.
@@ -20,9 +20,24 @@ pub enum Expect {
 }
 
 /// The option sets every problem is solved with: the default, pure Bland, plain Dantzig
-/// (no shortlist), and plain Dantzig falling back to Bland after one degenerate pivot.
+/// (no shortlist), plain Dantzig falling back to Bland after one degenerate pivot, the
+/// dense exact simplex alone, the fast path (float proposal proven exactly), and the fast
+/// path handed a deliberately wrong proposal (the exact side must repair it).
 pub fn option_sets() -> Vec<Options> {
     vec![
+        Options {
+            method: Method::Dense,
+            ..Options::default()
+        },
+        Options {
+            method: Method::Fast,
+            ..Options::default()
+        },
+        Options {
+            method: Method::Fast,
+            wrong_proposal: true,
+            ..Options::default()
+        },
         Options::default(),
         Options {
             pricing: Pricing::Bland,
@@ -50,7 +65,7 @@ pub fn check(p: &Problem, expect: &Expect) -> Outcome {
             verify: false,
             ..opts
         };
-        let out = solve_with(p, &opts).outcome;
+        let out = solve_with(p, &opts).expect("solves").outcome;
         if let Err(e) = check_outcome(p, &out) {
             panic!("certificate rejected ({opts:?}): {e}\nproblem: {p:?}\noutcome: {out:?}");
         }
