@@ -7,16 +7,47 @@
 //! parallel, and the reported failure is the one with the smallest k; shrinking is sequential
 //! and tries candidates in a fixed order. The same seed gives the same result on any machine
 //! and any number of threads.
+//!
+//! Beyond one machine: [`shard`] splits the stream of instances among K processes (instance k
+//! belongs to shard k mod K) and scans one part, [`result`] is the small versioned file a
+//! shard writes, [`checkpoint`] saves a scan's progress so a killed shard resumes, and
+//! [`merge`] combines the K results into exactly the unsharded [`Outcome`]. The unsharded
+//! search is the one-shard case of the same code ([`search`] = scan 0/1, then merge).
+
+pub mod checkpoint;
+pub mod merge;
+pub mod report;
+pub mod result;
+pub mod shard;
 
 use mechcert_model::random::SplitMix64;
 use mechcert_model::{Instance, Side};
 use mechcert_num::{Poly, Rat};
-use rayon::prelude::*;
 
 use crate::certificate::{Certified, Verdict};
 use crate::registry::Claim;
 
-#[derive(Clone, Debug)]
+/// An error of a search, a sharded scan, a checkpoint or a merge: one line, for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Bad input (arguments, files, a checkpoint or result from another search): exit 1.
+    Input(String),
+    /// Two computations disagree (e.g. a recorded instance is not the one the seed draws, or
+    /// a certificate does not check): exit 2.
+    Inconsistent(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Input(m) | Error::Inconsistent(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     pub seed: u64,
     pub budget: usize,
@@ -60,7 +91,7 @@ pub struct Outcome {
 }
 
 /// Is this verdict what the search is looking for?
-fn hit(claim: &Claim, v: Verdict) -> bool {
+pub(crate) fn hit(claim: &Claim, v: Verdict) -> bool {
     if claim.existential {
         v == Verdict::Holds
     } else {
@@ -120,61 +151,20 @@ fn simplify_numbers(inst: &mut Instance, rng: &mut SplitMix64) {
 }
 
 /// The verdict of a claim on an instance, without building its certificate.
-fn certify_verdict(claim: &Claim, inst: &Instance) -> Option<Certified> {
+pub(crate) fn certify_verdict(claim: &Claim, inst: &Instance) -> Option<Certified> {
     crate::certificate::verdict_only(|| claim.certify(inst).ok())
 }
 
-/// Search; `progress(done)` is called after each batch.
-pub fn search(claim: &Claim, opts: &Options, progress: &(dyn Fn(usize) + Sync)) -> Outcome {
-    const BATCH: usize = 256;
-    let mut applicable = 0;
-    let mut start = 0;
-    while start < opts.budget {
-        let end = (start + BATCH).min(opts.budget);
-        let results: Vec<(usize, Option<Certified>)> = (start..end)
-            .into_par_iter()
-            .map(|k| {
-                let inst = instance(claim, opts, k);
-                (k, certify_verdict(claim, &inst))
-            })
-            .collect();
-        let first_hit = results
-            .iter()
-            .position(|(_, c)| c.as_ref().is_some_and(|c| hit(claim, c.verdict)));
-        let upto = first_hit.map_or(results.len(), |p| p + 1);
-        applicable += results[..upto]
-            .iter()
-            .filter(|(_, c)| {
-                c.as_ref()
-                    .is_some_and(|c| c.verdict != Verdict::NotApplicable)
-            })
-            .count();
-        if let Some((k, _)) = first_hit.map(|p| &results[p]) {
-            let original = instance(claim, opts, *k);
-            let (shrunk, certified, steps) = shrink(claim, &original);
-            progress(end);
-            return Outcome {
-                claim: claim.id,
-                searched: k + 1,
-                applicable,
-                found: Some(Found {
-                    index: *k,
-                    original,
-                    shrunk,
-                    certified,
-                    shrink_steps: steps,
-                }),
-            };
-        }
-        progress(end);
-        start = end;
-    }
-    Outcome {
-        claim: claim.id,
-        searched: opts.budget,
-        applicable,
-        found: None,
-    }
+/// Search the whole stream (instances 0 to budget - 1) and shrink the first hit;
+/// `progress(done)` is called after each batch with the number of instances examined. This is
+/// the sharded scan with one shard, merged: the same code path as `--shard i/K` and `merge`.
+pub fn search(
+    claim: &Claim,
+    opts: &Options,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<Outcome, Error> {
+    let part = shard::scan(claim, opts, shard::Shard::WHOLE, None, None, progress)?;
+    merge::merge_with(claim, &[("the search".to_string(), part)])
 }
 
 /// A size measure that every accepted shrinking step decreases.

@@ -35,7 +35,7 @@ fn a_planted_false_claim_is_found_and_shrunk_to_2x2_with_small_integers() {
         types: Some((4, 4)),
         buyers: Some(1),
     };
-    let out = search(&claim, &opts, &|_| {});
+    let out = search(&claim, &opts, &|_| {}).unwrap();
     let found = out.found.expect("Π^VCG' < 0 happens on 4x4 instances");
     let (m, n) = found.shrunk.shape();
     assert!(
@@ -58,7 +58,7 @@ fn a_planted_false_claim_is_found_and_shrunk_to_2x2_with_small_integers() {
     mechcert_cert::check_evidence(&found.certified.certificate)
         .expect("the counterexample's certificate checks");
     // reproducible from the seed
-    let again = search(&claim, &opts, &|_| {});
+    let again = search(&claim, &opts, &|_| {}).unwrap();
     let again = again.found.unwrap();
     assert_eq!(
         (again.index, again.shrunk.to_toml()),
@@ -78,7 +78,8 @@ fn a_true_claim_has_no_counterexample() {
             buyers: Some(1),
         },
         &|_| {},
-    );
+    )
+    .unwrap();
     assert!(out.found.is_none());
     assert_eq!(out.searched, 300);
     assert!(out.applicable > 200);
