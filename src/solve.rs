@@ -57,8 +57,8 @@ pub fn run(c: &SolveCommand) -> Result<(), Failure> {
         .allocation(&env)
         .expect("optimal")
         .map(|v| v.clone().expect("variable"));
-    let certificate =
-        mechcert_claims::second_best_certificate(&inst, &env, &solved, &welfare, &first_best);
+    let certificate = mechcert_claims::second_best_certificate(&inst, &env, &solved)
+        .map_err(Failure::Inconsistent)?;
     mechcert_cert::check_certificate(&certificate).map_err(|e| {
         Failure::Inconsistent(format!("the second-best certificate does not check: {e}"))
     })?;

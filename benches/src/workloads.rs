@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use mechcert_claims::certificate::{Builder, Role};
-use mechcert_claims::{Claim, evidence, search};
+use mechcert_claims::certificate::{Builder, Heading, Mode, Role};
+use mechcert_claims::{evidence, search};
 use mechcert_mech::enumerate::vcg_prime_surplus_by_enumeration;
 use mechcert_mech::{Interim, VcgPrimeFourCase, closed_form, compress, efficient_allocation};
 use mechcert_model::random::{RandomSpec, SplitMix64, random_instance};
@@ -443,24 +443,15 @@ fn compress_workload(name: &'static str, seed: u64, buyers: usize, tie: TieBreak
 
 // ---------------------------------------------------------------- exact LPs
 
-fn bench_claim(id: &'static str) -> Claim {
-    Claim {
-        id,
-        section: "benchmarks",
-        statement: "a benchmark workload (not a claim of the paper)",
-        reading: "the exact LP of the workload",
-        certify: |_, _| Err("benchmark only".into()),
-        generate: |rng, m, n, buyers| {
-            let mut spec = RandomSpec::new(m, n);
-            spec.buyers = buyers;
-            random_instance(rng, &spec)
-        },
-        existential: false,
-    }
-}
+/// What the bench's own LP certificate is about (not a claim of the paper).
+const BENCH_LP: Heading = Heading {
+    id: "bench-lp-expost-ir",
+    section: "benchmarks",
+    statement: "a benchmark workload (not a claim of the paper): the exact LP of the workload",
+};
 
 /// The claim ids the bench writes certificates for (its own, besides mechcert's).
-const BENCH_CLAIM_IDS: &[&str] = &["bench-lp-expost-ir"];
+const BENCH_CLAIM_IDS: &[&str] = &[BENCH_LP.id];
 
 /// Check a certificate with the independent checker (its evidence alone for the bench's own
 /// claim id, which has no statement in the checker); its size in bytes.
@@ -509,13 +500,11 @@ fn lp_expost_ir_4x5() -> Workload {
             .as_ref()
             .and_then(|p| p.downcast_ref::<Solved>())
             .ok_or("no LP in the answer")?;
-        let mut bd = Builder::new(&e);
+        let mut bd = Builder::new(&e, Mode::Certificate);
         let name = "BB IC IR transfers with ex post IR";
-        evidence::lp(&mut bd, name, solved);
-        bd.is(Role::Claim, "the LP answer", name, solved.is_feasible());
-        let cert = bd
-            .finish(&bench_claim(BENCH_CLAIM_IDS[0]), &inst)
-            .certificate;
+        let answer = evidence::lp_feasibility(&mut bd, name, solved, None);
+        bd.is(Role::Claim, "the LP answer", &answer, solved.is_feasible());
+        let cert = bd.into_record().finish(&BENCH_LP, &inst)?.certificate;
         let bytes = cert_checked(&cert)?;
         // Theorem 1 (necessity): a BB IC IR mechanism exists only if Π^VCG' >= 0.
         let pi = closed_form::vcg_prime_surplus(&*e);
@@ -590,7 +579,7 @@ fn lp_second_best(name: &'static str, seed: u64, m: usize, n: usize) -> Workload
                 "Π^VCG' >= 0 but second best {value} < first best {first_best}"
             ));
         }
-        let cert = mechcert_claims::second_best_certificate(&inst, &e, solved, value, &first_best);
+        let cert = mechcert_claims::second_best_certificate(&inst, &e, solved)?;
         let bytes = cert_checked(&cert)?;
         Ok(format!(
             "cert-check ok, certificate {} B",

@@ -499,3 +499,49 @@ impl Concrete {
         Ok(c)
     }
 }
+
+/// Test instances: one builder for every test module of the checker.
+#[cfg(test)]
+impl Concrete {
+    /// Integer values, every type equally likely, one buyer, lowest-index ties, no trade on a
+    /// buyer-seller tie.
+    pub fn uniform(b: &[i64], s: &[i64]) -> Concrete {
+        let count = |v: &[i64]| i64::try_from(v.len()).expect("few types");
+        let ints = |v: &[i64]| v.iter().map(|&x| crate::number::int(x)).collect::<Vec<_>>();
+        Concrete::of(
+            &ints(b),
+            &vec![crate::number::frac(1, count(b)); b.len()],
+            &ints(s),
+            &vec![crate::number::frac(1, count(s)); s.len()],
+        )
+    }
+
+    /// Values and probabilities as given, one buyer, lowest-index ties, no trade on a tie.
+    pub fn of(b: &[Q], pb: &[Q], s: &[Q], ps: &[Q]) -> Concrete {
+        Concrete {
+            b: b.to_vec(),
+            pb: pb.to_vec(),
+            s: s.to_vec(),
+            ps: ps.to_vec(),
+            buyers: 1,
+            tie: Tie::Lowest,
+            ties_trade: false,
+            allocation: None,
+        }
+    }
+
+    pub fn with_buyers(mut self, buyers: usize) -> Concrete {
+        self.buyers = buyers;
+        self
+    }
+
+    pub fn with_tie(mut self, tie: Tie) -> Concrete {
+        self.tie = tie;
+        self
+    }
+
+    pub fn with_ties_trade(mut self, ties_trade: bool) -> Concrete {
+        self.ties_trade = ties_trade;
+        self
+    }
+}

@@ -287,18 +287,10 @@ mod tests {
     use crate::number::frac;
 
     fn inst(b: &[i64], s: &[i64], buyers: usize, tie: Tie, ties_trade: bool) -> Concrete {
-        let m = i64::try_from(b.len()).unwrap();
-        let n = i64::try_from(s.len()).unwrap();
-        Concrete {
-            b: b.iter().map(|&v| int(v)).collect(),
-            pb: vec![frac(1, m); b.len()],
-            s: s.iter().map(|&v| int(v)).collect(),
-            ps: vec![frac(1, n); s.len()],
-            buyers,
-            tie,
-            ties_trade,
-            allocation: None,
-        }
+        Concrete::uniform(b, s)
+            .with_buyers(buyers)
+            .with_tie(tie)
+            .with_ties_trade(ties_trade)
     }
 
     #[test]

@@ -278,16 +278,10 @@ mod tests {
     use crate::number::{frac, int};
 
     fn inst(b: &[Q], pb: &[Q], s: &[Q], ps: &[Q], buyers: usize, ties_trade: bool) -> Concrete {
-        Concrete {
-            b: b.to_vec(),
-            pb: pb.to_vec(),
-            s: s.to_vec(),
-            ps: ps.to_vec(),
-            buyers,
-            tie: Tie::Uniform,
-            ties_trade,
-            allocation: None,
-        }
+        Concrete::of(b, pb, s, ps)
+            .with_buyers(buyers)
+            .with_tie(Tie::Uniform)
+            .with_ties_trade(ties_trade)
     }
 
     /// Example 1: B = (1, 4), S = (0, 3), every probability 1/2.

@@ -175,18 +175,9 @@ mod tests {
     use crate::single;
 
     fn inst(b: &[i64], s: &[i64], buyers: usize) -> Concrete {
-        let m = i64::try_from(b.len()).unwrap();
-        let n = i64::try_from(s.len()).unwrap();
-        Concrete {
-            b: b.iter().map(|&v| int(v)).collect(),
-            pb: vec![frac(1, m); b.len()],
-            s: s.iter().map(|&v| int(v)).collect(),
-            ps: vec![frac(1, n); s.len()],
-            buyers,
-            tie: Tie::Uniform,
-            ties_trade: false,
-            allocation: None,
-        }
+        Concrete::uniform(b, s)
+            .with_buyers(buyers)
+            .with_tie(Tie::Uniform)
     }
 
     fn all() -> Vec<String> {

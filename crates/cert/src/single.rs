@@ -205,22 +205,10 @@ pub fn implementable(c: &Concrete, x: &Matrix) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::instance::Tie;
     use crate::number::{frac, int};
 
     fn inst(b: &[i64], s: &[i64]) -> Concrete {
-        let m = i64::try_from(b.len()).unwrap();
-        let n = i64::try_from(s.len()).unwrap();
-        Concrete {
-            b: b.iter().map(|&v| int(v)).collect(),
-            pb: vec![frac(1, m); b.len()],
-            s: s.iter().map(|&v| int(v)).collect(),
-            ps: vec![frac(1, n); s.len()],
-            buyers: 1,
-            tie: Tie::Lowest,
-            ties_trade: false,
-            allocation: None,
-        }
+        Concrete::uniform(b, s)
     }
 
     #[test]

@@ -1,10 +1,19 @@
-//! Building a `mechcert-cert/1` certificate while certifying a claim: quantities are recorded
-//! with the value mechcert computed, assertions are evaluated on those values, and the verdict
-//! follows the rule of FORMAT.md (a failed condition: not applicable; else holds iff every claim
-//! assertion holds). The independent checker recomputes every quantity and re-evaluates every
-//! assertion.
+//! Building a `mechcert-cert/1` certificate while certifying a claim. Quantities are recorded
+//! with the value mechcert computed and come back as typed handles ([`Num`], [`Flag`],
+//! [`Mech`]); assertions take handles or literal numbers, so a quantity is never looked up by
+//! a name that could be missing. The verdict follows the rule of FORMAT.md (a failed
+//! condition: not applicable; else holds iff every claim assertion holds). The independent
+//! checker recomputes every quantity, re-evaluates every assertion and requires them to be its
+//! own statement of the claim.
+//!
+//! [`Record`] holds what every certification records; [`Builder`] adds the concrete instance
+//! (the environment formulas and evidence are computed on). [`Mode::VerdictOnly`] computes the
+//! verdict without building certificate JSON (search scans many instances and builds the
+//! certificate of the one it reports). A recording mistake (a name used twice) is kept and
+//! reported by `finish` as an error, never a panic.
 
 use std::collections::HashMap;
+use std::ops::{Deref, DerefMut};
 
 use mechcert_mech::Matrix;
 use mechcert_model::{Env, Instance};
@@ -13,26 +22,26 @@ use serde_json::{Value, json};
 
 use crate::expr::Expr;
 
-thread_local! {
-    /// Lean mode: compute verdicts without building certificate JSON (search scans many
-    /// instances and builds the certificate of the one it reports).
-    static LEAN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Run `f` with certificates not built: `Certified::certificate` is `null` inside.
-pub fn verdict_only<T>(f: impl FnOnce() -> T) -> T {
-    let before = LEAN.with(|l| l.replace(true));
-    let out = f();
-    LEAN.with(|l| l.set(before));
-    out
-}
-
-fn lean() -> bool {
-    LEAN.with(|l| l.get())
-}
-
 /// The outcome of certifying a claim on an instance: the certificate format's own verdict.
 pub use mechcert_cert::Verdict;
+
+/// What a certification records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The verdict, the assertions and the certificate JSON.
+    Certificate,
+    /// The verdict and the assertions only (`Certified::certificate` is `null`).
+    VerdictOnly,
+}
+
+/// What a certificate is about: its id, the paper's section and the statement (the
+/// certificate's `claim`, `section` and `statement`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub id: &'static str,
+    pub section: &'static str,
+    pub statement: &'static str,
+}
 
 /// What an assertion is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,13 +110,102 @@ impl Rel {
     }
 }
 
-/// A recorded value.
+/// A recorded numeric quantity.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Val {
-    Num(Rat),
-    Bool(bool),
-    /// Structured values (a `mechanism` quantity's properties).
-    Json(Value),
+pub struct Num {
+    name: String,
+    value: Rat,
+}
+
+impl Num {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn value(&self) -> &Rat {
+        &self.value
+    }
+
+    /// `{name}` in a formula: the value of this quantity.
+    pub fn expr(&self) -> Expr {
+        Expr::Ref(self.name.clone())
+    }
+}
+
+/// A recorded boolean quantity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag {
+    name: String,
+    value: bool,
+}
+
+impl Flag {
+    pub fn value(&self) -> bool {
+        self.value
+    }
+}
+
+/// A recorded `mechanism` quantity with whether each listed property holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mech {
+    name: String,
+    holds: Vec<(&'static str, bool)>,
+}
+
+impl Mech {
+    /// The listed properties and whether each holds.
+    pub fn properties(&self) -> &[(&'static str, bool)] {
+        &self.holds
+    }
+}
+
+/// One side of a comparison: a recorded quantity or a literal number.
+#[derive(Clone, Debug)]
+pub enum Operand<'a> {
+    Quantity(&'a Num),
+    Literal(Rat),
+}
+
+impl<'a> From<&'a Num> for Operand<'a> {
+    fn from(n: &'a Num) -> Self {
+        Operand::Quantity(n)
+    }
+}
+
+impl From<Rat> for Operand<'_> {
+    fn from(r: Rat) -> Self {
+        Operand::Literal(r)
+    }
+}
+
+impl From<i64> for Operand<'_> {
+    fn from(i: i64) -> Self {
+        Operand::Literal(Rat::int(i))
+    }
+}
+
+impl Operand<'_> {
+    fn value(&self) -> &Rat {
+        match self {
+            Operand::Quantity(n) => &n.value,
+            Operand::Literal(r) => r,
+        }
+    }
+
+    /// The operand as the certificate writes it: a name or a number string.
+    fn written(&self) -> String {
+        match self {
+            Operand::Quantity(n) => n.name.clone(),
+            Operand::Literal(r) => r.to_string(),
+        }
+    }
+
+    fn shown(&self) -> String {
+        match self {
+            Operand::Quantity(n) => format!("{} = {}", n.name, n.value),
+            Operand::Literal(r) => r.to_string(),
+        }
+    }
 }
 
 /// An assertion with its evaluated truth.
@@ -120,230 +218,204 @@ pub struct Assertion {
     pub detail: String,
 }
 
-/// Collects the evidence of one certification.
-pub struct Builder<'e> {
-    env: Option<&'e Env<Rat>>,
-    quantities: Vec<Value>,
-    values: HashMap<String, Val>,
-    numbers: HashMap<String, Rat>,
-    pub assertions: Vec<Assertion>,
-    assertion_json: Vec<Value>,
-}
-
 /// A finished certification.
 #[derive(Clone, Debug)]
 pub struct Certified {
     pub claim: &'static str,
     pub verdict: Verdict,
     pub reason: String,
+    /// The certificate (JSON `null` in [`Mode::VerdictOnly`]).
     pub certificate: Value,
     /// The assertions in order, with their exact values, for a readable report.
     pub assertions: Vec<Assertion>,
 }
 
-impl<'e> Builder<'e> {
-    pub fn new(env: &'e Env<Rat>) -> Self {
-        Builder::with(Some(env))
-    }
+/// What every certification records: quantities and assertions, in order.
+pub struct Record {
+    mode: Mode,
+    quantities: Vec<Value>,
+    names: HashMap<String, usize>,
+    /// Numeric values by name, for `{name}` references in formulas.
+    numbers: HashMap<String, Rat>,
+    pub assertions: Vec<Assertion>,
+    assertion_json: Vec<Value>,
+    /// The first recording mistake, reported by `finish`.
+    error: Option<String>,
+}
 
-    /// A builder for an instance that has no concrete environment (a parameterised family).
-    pub fn without_env() -> Builder<'static> {
-        Builder::with(None)
-    }
-
-    fn with(env: Option<&'e Env<Rat>>) -> Self {
-        Builder {
-            env,
+impl Record {
+    pub fn new(mode: Mode) -> Record {
+        Record {
+            mode,
             quantities: vec![],
-            values: HashMap::new(),
+            names: HashMap::new(),
             numbers: HashMap::new(),
             assertions: vec![],
             assertion_json: vec![],
+            error: None,
         }
     }
 
-    pub fn env(&self) -> &'e Env<Rat> {
-        self.env
-            .expect("this certification has a concrete environment")
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
-    /// Record a quantity given as its JSON fields (without `name` and `value`) and the value
-    /// mechcert computed. Returns the name.
-    pub fn record(&mut self, name: &str, mut fields: Value, value: Val) -> String {
-        assert!(
-            !self.values.contains_key(name),
-            "quantity `{name}` recorded twice"
-        );
-        if lean() {
-            if let Val::Num(r) = &value {
-                self.numbers.insert(name.to_string(), r.clone());
-            }
-            self.values.insert(name.to_string(), value);
-            return name.to_string();
+    fn push(&mut self, name: &str, fields: Value, value: Value) {
+        if self.names.contains_key(name) {
+            self.error
+                .get_or_insert_with(|| format!("quantity `{name}` recorded twice"));
+            return;
         }
-        let o = fields
-            .as_object_mut()
-            .expect("quantity fields are an object");
+        self.names.insert(name.to_string(), self.quantities.len());
+        if self.mode == Mode::VerdictOnly {
+            self.quantities.push(Value::Null);
+            return;
+        }
+        // `name` and `kind` first for readability, then the fields, then `value`
+        let mut o = serde_json::Map::new();
         o.insert("name".into(), name.into());
-        o.insert(
-            "value".into(),
-            match &value {
-                Val::Num(r) => r.to_string().into(),
-                Val::Bool(b) => (*b).into(),
-                Val::Json(v) => v.clone(),
-            },
-        );
-        // keep `name` and `kind` first for readability
-        let mut ordered = serde_json::Map::new();
-        for key in ["name", "kind"] {
-            if let Some(v) = o.remove(key) {
-                ordered.insert(key.into(), v);
+        match fields {
+            Value::Object(f) => {
+                if let Some(k) = f.get("kind") {
+                    o.insert("kind".into(), k.clone());
+                }
+                o.extend(f.into_iter().filter(|(k, _)| k != "kind"));
+            }
+            other => {
+                self.error.get_or_insert_with(|| {
+                    format!("quantity `{name}`: fields must be an object, not {other}")
+                });
             }
         }
-        ordered.extend(std::mem::take(o));
-        self.quantities.push(Value::Object(ordered));
-        if let Val::Num(r) = &value {
-            self.numbers.insert(name.to_string(), r.clone());
-        }
-        self.values.insert(name.to_string(), value);
-        name.to_string()
+        o.insert("value".into(), value);
+        self.quantities.push(Value::Object(o));
     }
 
-    /// Record a quantity whose JSON the caller built completely (e.g. an LP), with its value.
-    pub fn record_json(&mut self, quantity: Value, value: Val) -> String {
-        let name = quantity["name"]
-            .as_str()
-            .expect("named quantity")
-            .to_string();
-        let mut fields = quantity;
-        let o = fields.as_object_mut().expect("object");
-        o.remove("name");
-        o.remove("value");
-        self.record(&name, fields, value)
-    }
-
-    /// Record a printed formula: evaluated here, re-evaluated by the checker from its text.
-    pub fn formula(&mut self, name: &str, e: &Expr) -> Result<Rat, String> {
-        let v = e
-            .eval(self.env(), &self.numbers)
-            .map_err(|err| format!("formula {name}: {err}"))?;
-        self.record(
-            name,
-            json!({"kind": "formula", "expr": e.to_string()}),
-            Val::Num(v.clone()),
-        );
-        Ok(v)
-    }
-
-    /// A printed formula in an allocation x (symbols `x(i,j)`, `xb(i)`, `xs(j)`).
-    pub fn formula_at(&mut self, name: &str, e: &Expr, x: &Matrix<Rat>) -> Result<Rat, String> {
-        let v = e
-            .eval_in(self.env(), &self.numbers, Some(x), None)
-            .map_err(|err| format!("formula {name}: {err}"))?;
-        let fields = json!({"kind": "formula", "expr": e.to_string(), "allocation": allocation_json(&x.to_rows())});
-        self.record(name, fields, Val::Num(v.clone()));
-        Ok(v)
-    }
-
-    pub fn number(&self, name: &str) -> &Rat {
-        &self.numbers[name]
-    }
-
-    fn operand(&self, s: &str) -> Rat {
-        match self.numbers.get(s) {
-            Some(v) => v.clone(),
-            None => s
-                .parse()
-                .unwrap_or_else(|_| panic!("`{s}` is neither a quantity nor a number")),
+    /// Record a numeric quantity (its JSON fields without `name` and `value`).
+    pub fn num(&mut self, name: &str, fields: Value, value: Rat) -> Num {
+        self.push(name, fields, value.to_string().into());
+        self.numbers.insert(name.to_string(), value.clone());
+        Num {
+            name: name.to_string(),
+            value,
         }
     }
 
-    /// Assert `left rel right` (quantity names or literal numbers).
-    pub fn compare(&mut self, role: Role, text: &str, left: &str, rel: Rel, right: &str) -> bool {
-        let (a, b) = (self.operand(left), self.operand(right));
-        let holds = rel.holds(&a, &b);
-        let show = |name: &str, v: &Rat| {
-            if name == v.to_string() {
-                name.to_string()
-            } else {
-                format!("{name} = {v}")
-            }
-        };
+    /// Record a boolean quantity.
+    pub fn flag(&mut self, name: &str, fields: Value, value: bool) -> Flag {
+        self.push(name, fields, value.into());
+        Flag {
+            name: name.to_string(),
+            value,
+        }
+    }
+
+    /// Record a `mechanism` quantity: its fields, and for each listed property whether it
+    /// holds and its minimum slack.
+    pub fn mechanism(
+        &mut self,
+        name: &str,
+        fields: Value,
+        properties: Vec<(&'static str, bool, Option<Rat>)>,
+    ) -> Mech {
+        let mut value = serde_json::Map::new();
+        for (key, holds, slack) in &properties {
+            value.insert(
+                (*key).into(),
+                json!({"holds": holds, "min_slack": slack.as_ref().map(Rat::to_string)}),
+            );
+        }
+        self.push(name, fields, Value::Object(value));
+        Mech {
+            name: name.to_string(),
+            holds: properties.into_iter().map(|(k, h, _)| (k, h)).collect(),
+        }
+    }
+
+    /// The numeric values recorded so far, by name (for formulas with `{name}`).
+    pub fn numbers(&self) -> &HashMap<String, Rat> {
+        &self.numbers
+    }
+
+    /// Assert `a rel b` (recorded quantities or literal numbers); returns whether it holds.
+    pub fn compare<'a>(
+        &mut self,
+        role: Role,
+        text: &str,
+        a: impl Into<Operand<'a>>,
+        rel: Rel,
+        b: impl Into<Operand<'a>>,
+    ) -> bool {
+        let (a, b) = (a.into(), b.into());
+        let holds = rel.holds(a.value(), b.value());
+        let (l, r) = (a.written(), b.written());
         let detail = if holds {
-            format!("{} {} {}", show(left, &a), rel.symbol(), show(right, &b))
+            format!("{} {} {}", a.shown(), rel.symbol(), b.shown())
         } else {
-            let shown = if right == b.to_string() {
-                show(left, &a)
-            } else {
-                format!("{}, {}", show(left, &a), show(right, &b))
+            let shown = match &b {
+                Operand::Literal(_) => a.shown(),
+                Operand::Quantity(_) => format!("{}, {}", a.shown(), b.shown()),
             };
-            format!("{shown}: `{left} {} {right}` is false", rel.symbol())
+            format!("{shown}: `{l} {} {r}` is false", rel.symbol())
         };
-        self.push(
+        self.assert(
             role,
             text,
             holds,
             detail,
-            json!({"relation": rel.name(), "left": left, "right": right}),
+            json!({"relation": rel.name(), "left": l, "right": r}),
         )
     }
 
     /// Assert that a boolean quantity has the given value.
-    pub fn is(&mut self, role: Role, text: &str, left: &str, expect: bool) -> bool {
-        let v = match &self.values[left] {
-            Val::Bool(b) => *b,
-            _ => panic!("`{left}` is not boolean"),
-        };
-        let holds = v == expect;
-        let detail = format!("{left} is {v}");
-        self.push(
+    pub fn is(&mut self, role: Role, text: &str, f: &Flag, expect: bool) -> bool {
+        let holds = f.value == expect;
+        let detail = format!("{} is {}", f.name, f.value);
+        self.assert(
             role,
             text,
             holds,
             detail,
-            json!({"relation": "is", "left": left, "right": expect.to_string()}),
+            json!({"relation": "is", "left": f.name, "right": expect.to_string()}),
         )
     }
 
-    /// Assert that a property of a `mechanism` quantity holds.
-    pub fn property(
-        &mut self,
-        role: Role,
-        text: &str,
-        mechanism: &str,
-        key: &str,
-        holds: bool,
-    ) -> bool {
+    /// Assert that a listed property of a mechanism holds.
+    pub fn property(&mut self, role: Role, text: &str, m: &Mech, key: &'static str) -> bool {
+        let holds = match m.holds.iter().find(|(k, _)| *k == key) {
+            Some((_, h)) => *h,
+            None => {
+                self.error.get_or_insert_with(|| {
+                    format!("mechanism `{}` does not list property `{key}`", m.name)
+                });
+                false
+            }
+        };
         let detail = format!(
-            "{key} of {mechanism} {}",
+            "{key} of {} {}",
+            m.name,
             if holds { "holds" } else { "fails" }
         );
-        self.push(
+        self.assert(
             role,
             text,
             holds,
             detail,
-            json!({"relation": "property", "left": mechanism, "right": key}),
+            json!({"relation": "property", "left": m.name, "right": key}),
         )
     }
 
-    fn push(&mut self, role: Role, text: &str, holds: bool, detail: String, rel: Value) -> bool {
-        if lean() {
-            self.assertions.push(Assertion {
-                role,
-                text: text.to_string(),
-                holds,
-                detail,
-            });
-            return holds;
+    fn assert(&mut self, role: Role, text: &str, holds: bool, detail: String, rel: Value) -> bool {
+        if self.mode == Mode::Certificate {
+            let mut o = serde_json::Map::new();
+            o.insert("role".into(), role.name().into());
+            o.insert("text".into(), text.into());
+            if let Value::Object(r) = rel {
+                o.extend(r);
+            }
+            o.insert("holds".into(), holds.into());
+            self.assertion_json.push(Value::Object(o));
         }
-        let mut o = json!({"role": role.name(), "text": text});
-        let m = o.as_object_mut().expect("object");
-        for (k, v) in rel.as_object().expect("object") {
-            m.insert(k.clone(), v.clone());
-        }
-        m.insert("holds".into(), holds.into());
-        self.assertion_json.push(o);
         self.assertions.push(Assertion {
             role,
             text: text.to_string(),
@@ -361,24 +433,28 @@ impl<'e> Builder<'e> {
             .all(|a| a.holds)
     }
 
-    /// The verdict by FORMAT.md's rule, and the certificate.
-    /// As [`Builder::finish`] for a certificate whose instance was built from the instance the
+    /// As [`Record::finish`] for a certificate whose instance was built from the instance the
     /// claim was asked about (Remark 1 extends it by a buyer type): that one is recorded as
-    /// `derived_from`, so the certificate can be regenerated from it.
+    /// `derived_from`.
     pub fn finish_derived(
         self,
-        claim: &crate::Claim,
+        heading: &Heading,
         instance: &Instance,
         derived_from: &Instance,
-    ) -> Certified {
-        let mut c = self.finish(claim, instance);
+    ) -> Result<Certified, String> {
+        let mut c = self.finish(heading, instance)?;
         if let Value::Object(o) = &mut c.certificate {
             o.insert("derived_from".into(), derived_from.to_json());
         }
-        c
+        Ok(c)
     }
 
-    pub fn finish(self, claim: &crate::Claim, instance: &Instance) -> Certified {
+    /// The verdict by FORMAT.md's rule, and the certificate; an error if the recording went
+    /// wrong (a name used twice, a property not listed).
+    pub fn finish(self, heading: &Heading, instance: &Instance) -> Result<Certified, String> {
+        if let Some(e) = self.error {
+            return Err(format!("{}: {e}", heading.id));
+        }
         let failed = |role| self.assertions.iter().find(|a| a.role == role && !a.holds);
         let claims = self
             .assertions
@@ -399,28 +475,84 @@ impl<'e> Builder<'e> {
             };
             (Verdict::Holds, why)
         };
-        let certificate = if lean() {
-            Value::Null
-        } else {
-            json!({
-            "format": "mechcert-cert/1",
-            "claim": claim.id,
-            "section": claim.section,
-            "statement": claim.statement,
-            "verdict": verdict.name(),
-            "reason": reason,
-            "instance": instance.to_json(),
-            "quantities": self.quantities,
-            "assertions": self.assertion_json,
-            })
+        let certificate = match self.mode {
+            Mode::VerdictOnly => Value::Null,
+            Mode::Certificate => json!({
+                "format": "mechcert-cert/1",
+                "claim": heading.id,
+                "section": heading.section,
+                "statement": heading.statement,
+                "verdict": verdict.name(),
+                "reason": reason,
+                "instance": instance.to_json(),
+                "quantities": self.quantities,
+                "assertions": self.assertion_json,
+            }),
         };
-        Certified {
-            claim: claim.id,
+        Ok(Certified {
+            claim: heading.id,
             verdict,
             reason,
             certificate,
             assertions: self.assertions,
+        })
+    }
+}
+
+/// A certification on a concrete instance: a [`Record`] and the environment its formulas and
+/// evidence are computed on.
+pub struct Builder<'e> {
+    rec: Record,
+    env: &'e Env<Rat>,
+}
+
+impl Deref for Builder<'_> {
+    type Target = Record;
+    fn deref(&self) -> &Record {
+        &self.rec
+    }
+}
+
+impl DerefMut for Builder<'_> {
+    fn deref_mut(&mut self) -> &mut Record {
+        &mut self.rec
+    }
+}
+
+impl<'e> Builder<'e> {
+    pub fn new(env: &'e Env<Rat>, mode: Mode) -> Self {
+        Builder {
+            rec: Record::new(mode),
+            env,
         }
+    }
+
+    pub fn env(&self) -> &'e Env<Rat> {
+        self.env
+    }
+
+    /// The record, to finish it.
+    pub fn into_record(self) -> Record {
+        self.rec
+    }
+
+    /// Record a printed formula: evaluated here, re-evaluated by the checker from its text.
+    pub fn formula(&mut self, name: &str, e: &Expr) -> Result<Num, String> {
+        let v = e
+            .eval(self.env, &self.rec.numbers)
+            .map_err(|err| format!("formula {name}: {err}"))?;
+        Ok(self
+            .rec
+            .num(name, json!({"kind": "formula", "expr": e.to_string()}), v))
+    }
+
+    /// A printed formula in an allocation x (symbols `x(i,j)`, `xb(i)`, `xs(j)`).
+    pub fn formula_at(&mut self, name: &str, e: &Expr, x: &Matrix<Rat>) -> Result<Num, String> {
+        let v = e
+            .eval_in(self.env, &self.rec.numbers, Some(x), None)
+            .map_err(|err| format!("formula {name}: {err}"))?;
+        let fields = json!({"kind": "formula", "expr": e.to_string(), "allocation": allocation_json(&x.to_rows())});
+        Ok(self.rec.num(name, fields, v))
     }
 }
 

@@ -13,7 +13,7 @@ use mechcert_opt::Solved;
 use mechcert_verify::{Options, Property, Report, Subject, check};
 use serde_json::json;
 
-use crate::certificate::{Builder, Role, Val, allocation_json};
+use crate::certificate::{Builder, Flag, Mech, Num, Rel, Role, allocation_json};
 use crate::expr::{Expr, b, max, min, s};
 
 /// Profiles the checker can enumerate (certificates must stay checkable).
@@ -21,7 +21,7 @@ pub const CHECKABLE_PROFILES: u64 = 1_000_000;
 
 /// Π of VCG' with `buyers` buyers and a tie rule, from that rule's interim tables by
 /// compression (the checker enumerates profiles, or multisets of types when they are many).
-pub fn vcg_prime_surplus(bd: &mut Builder, name: &str, buyers: usize, tie: TieBreak) -> Rat {
+pub fn vcg_prime_surplus(bd: &mut Builder, name: &str, buyers: usize, tie: TieBreak) -> Num {
     let env = bd.env().with_buyers(buyers).with_tie_break(tie);
     let pi = if tie == TieBreak::Uniform || buyers == 1 || buyers > 64 {
         compress::vcg_prime_surplus(&env)
@@ -35,20 +35,18 @@ pub fn vcg_prime_surplus(bd: &mut Builder, name: &str, buyers: usize, tie: TieBr
     if tie != bd.env().tie_break {
         f["tie_break"] = tie.name().into();
     }
-    bd.record(name, f, Val::Num(pi.clone()));
-    pi
+    bd.num(name, f, pi)
 }
 
 /// Π of VCG (Definition 1; Clarke pivot with several buyers), by enumeration.
-pub fn vcg_surplus(bd: &mut Builder, name: &str) -> Rat {
+pub fn vcg_surplus(bd: &mut Builder, name: &str) -> Num {
     let env = bd.env();
     let pi = if env.buyers == 1 {
         Interim::of_tabular(env, &vcg(env)).expected_surplus(env)
     } else {
         Interim::by_enumeration(env, &VcgMulti).expected_surplus(env)
     };
-    bd.record(name, json!({"kind": "vcg-surplus"}), Val::Num(pi.clone()));
-    pi
+    bd.num(name, json!({"kind": "vcg-surplus"}), pi)
 }
 
 /// An allocation for a certificate: its values, and how it is written (numbers, or the
@@ -91,39 +89,32 @@ impl Alloc {
 }
 
 /// Π(x): expected surplus of the tight transfers of x.
-pub fn tight_surplus(bd: &mut Builder, name: &str, a: &Alloc) -> Rat {
+pub fn tight_surplus(bd: &mut Builder, name: &str, a: &Alloc) -> Num {
     let env = bd.env();
     let pi = Interim::of_tabular(env, &tight(env, &a.x)).expected_surplus(env);
-    bd.record(
+    bd.num(
         name,
         json!({"kind": "tight-surplus", "allocation": a.json}),
-        Val::Num(pi.clone()),
-    );
-    pi
+        pi,
+    )
 }
 
 /// Expected gains from trade of x.
-pub fn welfare(bd: &mut Builder, name: &str, a: &Alloc) -> Rat {
+pub fn welfare(bd: &mut Builder, name: &str, a: &Alloc) -> Num {
     let w = closed_form::gains_from_trade(bd.env(), &a.x);
-    bd.record(
-        name,
-        json!({"kind": "welfare", "allocation": a.json}),
-        Val::Num(w.clone()),
-    );
-    w
+    bd.num(name, json!({"kind": "welfare", "allocation": a.json}), w)
 }
 
 /// Is x implementable (interim allocations monotone)?
-pub fn implementable(bd: &mut Builder, name: &str, a: &Alloc) -> bool {
+pub fn implementable(bd: &mut Builder, name: &str, a: &Alloc) -> Flag {
     let env = bd.env();
     let it = Interim::of_tabular(env, &tight(env, &a.x));
     let ok = it.xb[0].windows(2).all(|w| w[0] <= w[1]) && it.xs.windows(2).all(|w| w[0] >= w[1]);
-    bd.record(
+    bd.flag(
         name,
         json!({"kind": "implementable", "allocation": a.json}),
-        Val::Bool(ok),
-    );
-    ok
+        ok,
+    )
 }
 
 /// Allocations to test a claim about "any implementable x" on (Theorem 2): x*, the instance's
@@ -208,48 +199,38 @@ pub fn basis_allocations(env: &Env<Rat>) -> Vec<BasisAllocation> {
     out
 }
 
-fn properties_value(report: &Report<Rat>, props: &[Property]) -> serde_json::Value {
-    let mut o = serde_json::Map::new();
-    for p in props {
-        let r = report.property(*p).expect("checked");
-        o.insert(
-            p.key().into(),
-            json!({"holds": r.holds(), "min_slack": r.min_slack.as_ref().map(Rat::to_string)}),
-        );
-    }
-    serde_json::Value::Object(o)
-}
-
 fn record_mechanism(
     bd: &mut Builder,
     name: &str,
     spec: (&str, serde_json::Value),
     report: &Report<Rat>,
     props: &[Property],
-) -> Vec<bool> {
+) -> Result<Mech, String> {
     let keys: Vec<&str> = props.iter().map(|p| p.key()).collect();
-    let value = properties_value(report, props);
-    bd.record(
+    let mut results = vec![];
+    for p in props {
+        let r = report
+            .property(*p)
+            .ok_or_else(|| format!("{name}: the report lacks {}", p.key()))?;
+        results.push((p.key(), r.holds(), r.min_slack.clone()));
+    }
+    Ok(bd.mechanism(
         name,
         json!({"kind": "mechanism", spec.0: spec.1, "properties": keys}),
-        Val::Json(value),
-    );
-    props
-        .iter()
-        .map(|p| report.property(*p).expect("checked").holds())
-        .collect()
+        results,
+    ))
 }
 
 fn verified(
     env: &Env<Rat>,
     subject: Subject<'_, Rat>,
     compressed: Option<&Interim<Rat>>,
-) -> Report<Rat> {
+) -> Result<Report<Rat>, String> {
     let opts = Options {
         max_profiles: u128::from(CHECKABLE_PROFILES),
         ..Options::default()
     };
-    check(env, subject, compressed, &opts).expect("enumeration and compression agree")
+    check(env, subject, compressed, &opts).map_err(|e| e.0)
 }
 
 /// A single-buyer mechanism given by its tables, with the properties to certify.
@@ -258,8 +239,8 @@ pub fn mechanism_tables(
     name: &str,
     tab: &Tabular<Rat>,
     props: &[Property],
-) -> Vec<bool> {
-    let report = verified(bd.env(), Subject::Tabular(tab), None);
+) -> Result<Mech, String> {
+    let report = verified(bd.env(), Subject::Tabular(tab), None)?;
     let tables = json!({
         "x": allocation_json(&tab.x.to_rows()),
         "tb": allocation_json(&tab.tb.to_rows()),
@@ -268,45 +249,79 @@ pub fn mechanism_tables(
     record_mechanism(bd, name, ("tables", tables), &report, props)
 }
 
-/// A named mechanism for the instance's buyers and tie rule: `vcg`, `vcg-prime`, or `bb`
-/// (Section 5 on VCG', seller share `alpha`).
+/// A mechanism of the paper for the instance's buyers and tie rule, named in a certificate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Named {
+    /// VCG' (Definition 2; Section 5's four-case formula with several buyers).
+    VcgPrime,
+    /// Section 5's budget-balanced construction on VCG' with this seller share of Π.
+    Bb(Rat),
+}
+
+/// A named mechanism with the properties to certify.
 pub fn mechanism_named(
     bd: &mut Builder,
     name: &str,
-    which: &str,
-    alpha: &Rat,
+    which: &Named,
     props: &[Property],
-) -> Vec<bool> {
+) -> Result<Mech, String> {
     let env = bd.env();
     let comp = compress::vcg_prime_interim(env);
     let base = VcgPrimeFourCase;
-    let report = match which {
-        "vcg" => verified(env, Subject::Profiles(&VcgMulti), None),
-        "vcg-prime" => verified(env, Subject::Profiles(&base), Some(&comp)),
-        "bb" => {
+    let (report, spec) = match which {
+        Named::VcgPrime => (
+            verified(env, Subject::Profiles(&base), Some(&comp))?,
+            json!({"mechanism": "vcg-prime"}),
+        ),
+        Named::Bb(alpha) => {
             let bb =
                 BudgetBalanced::new(env, &base, &comp, Shares::seller_share(env.buyers, alpha));
             let by_construction = bb.interim_by_construction(&comp);
-            verified(env, Subject::Profiles(&bb), Some(&by_construction))
+            (
+                verified(env, Subject::Profiles(&bb), Some(&by_construction))?,
+                json!({"mechanism": "bb", "alpha": alpha.to_string()}),
+            )
         }
-        other => panic!("unknown mechanism {other}"),
-    };
-    let spec = if which == "bb" {
-        json!({"mechanism": which, "alpha": alpha.to_string()})
-    } else {
-        json!({"mechanism": which})
     };
     record_mechanism(bd, name, ("named", spec), &report, props)
 }
 
-/// An LP answer (FORMAT.md `lp`); its value is the optimum, or feasibility.
-pub fn lp(bd: &mut Builder, name: &str, solved: &Solved) -> Val {
-    let v = match solved.value() {
-        Some(v) => Val::Num(v.clone()),
-        None => Val::Bool(solved.is_feasible()),
-    };
-    bd.record_json(solved.quantity(name), v.clone());
-    v
+/// The fields of an `lp` quantity (FORMAT.md) for an answer, without name and value; the
+/// allocation option may be written by its printed formulas.
+fn lp_fields(solved: &Solved, allocation: Option<&serde_json::Value>) -> serde_json::Value {
+    let mut q = solved.quantity("");
+    if let serde_json::Value::Object(o) = &mut q {
+        o.remove("name");
+        o.remove("value");
+        if let Some(a) = allocation {
+            o.entry("options")
+                .or_insert_with(|| json!({}))
+                .as_object_mut()
+                .map(|opts| opts.insert("allocation".into(), a.clone()));
+        }
+    }
+    q
+}
+
+/// An LP optimum (FORMAT.md `lp`, status optimal).
+pub fn lp_optimum(bd: &mut Builder, name: &str, solved: &Solved) -> Result<Num, String> {
+    let v = solved
+        .value()
+        .cloned()
+        .ok_or_else(|| format!("{name}: the LP has no optimum"))?;
+    Ok(bd.num(name, lp_fields(solved, None), v))
+}
+
+/// An LP's feasibility (FORMAT.md `lp`, a point or a Farkas certificate); `allocation`, when
+/// given, is how the allocation option is written (printed formulas).
+pub fn lp_feasibility(
+    bd: &mut Builder,
+    name: &str,
+    solved: &Solved,
+    allocation: Option<&serde_json::Value>,
+) -> Flag {
+    let fields = lp_fields(solved, allocation);
+    bd.flag(name, fields, solved.is_feasible())
 }
 
 // ---- conditions shared by many claims ----
@@ -317,102 +332,91 @@ fn condition(
     name: &str,
     text: &str,
     e: &Expr,
-    rel: crate::certificate::Rel,
-    right: &str,
-) -> bool {
-    bd.formula(name, e).expect("shape formulas evaluate");
-    bd.compare(Role::Condition, text, name, rel, right)
+    rel: Rel,
+    right: i64,
+) -> Result<bool, String> {
+    let q = bd.formula(name, e)?;
+    Ok(bd.compare(Role::Condition, text, &q, rel, right))
 }
 
-pub fn one_buyer(bd: &mut Builder) -> bool {
-    use crate::certificate::Rel;
-    condition(
-        bd,
-        "I",
-        "one buyer (Sections 2-4 and 6)",
-        &Expr::Sym("I".into()),
-        Rel::Eq,
-        "1",
-    )
+pub fn one_buyer(bd: &mut Builder) -> Result<bool, String> {
+    let i = Expr::Sym("I".into());
+    condition(bd, "I", "one buyer (Sections 2-4 and 6)", &i, Rel::Eq, 1)
 }
 
-pub fn several_buyers(bd: &mut Builder) -> bool {
-    use crate::certificate::Rel;
-    condition(
-        bd,
-        "I",
-        "at least two buyers (Section 5)",
-        &Expr::Sym("I".into()),
-        Rel::Ge,
-        "2",
-    )
+pub fn several_buyers(bd: &mut Builder) -> Result<bool, String> {
+    let i = Expr::Sym("I".into());
+    condition(bd, "I", "at least two buyers (Section 5)", &i, Rel::Ge, 2)
 }
 
-/// m x n types.
-pub fn shape(bd: &mut Builder, m: usize, n: usize) -> bool {
-    use crate::certificate::Rel;
+/// m x n types (both recorded before either is decided).
+pub fn shape(bd: &mut Builder, m: usize, n: usize) -> Result<bool, String> {
+    let count = |k: usize| i64::try_from(k).unwrap_or(i64::MAX);
     let a = condition(
         bd,
         "m",
         &format!("{m} buyer types"),
         &Expr::Sym("m".into()),
         Rel::Eq,
-        &m.to_string(),
-    );
+        count(m),
+    )?;
     let c = condition(
         bd,
         "n",
         &format!("{n} seller types"),
         &Expr::Sym("n".into()),
         Rel::Eq,
-        &n.to_string(),
-    );
-    a && c
+        count(n),
+    )?;
+    Ok(a && c)
 }
 
 /// Values alternate as printed, highest first: `order` lists (is_buyer, index) from the top,
 /// e.g. B2 > S2 > B1 > S1. Recorded as min of consecutive gaps > 0.
-pub fn value_order(bd: &mut Builder, name: &str, text: &str, order: &[(bool, usize)]) -> bool {
-    use crate::certificate::Rel;
+pub fn value_order(
+    bd: &mut Builder,
+    name: &str,
+    text: &str,
+    order: &[(bool, usize)],
+) -> Result<bool, String> {
     let v = |&(buyer, i): &(bool, usize)| if buyer { b(i) } else { s(i) };
     let gaps: Vec<Expr> = order.windows(2).map(|w| v(&w[0]) - v(&w[1])).collect();
-    condition(bd, name, text, &min(gaps), Rel::Gt, "0")
+    condition(bd, name, text, &min(gaps), Rel::Gt, 0)
 }
 
 /// No buyer value equals a seller value (the paper's standing assumption of Section 2).
-pub fn disjoint_values(bd: &mut Builder) -> bool {
+pub fn disjoint_values(bd: &mut Builder) -> Result<bool, String> {
     value_gap(
         bd,
         "buyer and seller values are disjoint (Section 2)",
-        crate::certificate::Rel::Gt,
+        Rel::Gt,
     )
 }
 
 /// Record min |B_i - S_j| and assert, as a condition, that it is `rel` 0: `Gt` for the
 /// standing assumption of disjoint values, `Eq` for a claim about ties (Section 7.1).
-pub fn value_gap(bd: &mut Builder, text: &str, rel: crate::certificate::Rel) -> bool {
+pub fn value_gap(bd: &mut Builder, text: &str, rel: Rel) -> Result<bool, String> {
     let (m, n) = (bd.env().m(), bd.env().n());
     let gaps: Vec<Expr> = (1..=m)
         .flat_map(|i| (1..=n).map(move |j| max(vec![b(i) - s(j), s(j) - b(i)])))
         .collect();
-    condition(bd, "min |B_i - S_j|", text, &min(gaps), rel, "0")
+    condition(bd, "min |B_i - S_j|", text, &min(gaps), rel, 0)
 }
 
 /// The enumeration that a `mechanism` quantity needs is within the checker's limit.
 pub fn checkable(bd: &mut Builder) -> bool {
-    use crate::certificate::Rel;
     let profiles = bd.env().profile_count_exact();
-    let name = "profiles";
-    bd.record(
-        name,
+    let q = bd.num(
+        "profiles",
         json!({"kind": "formula", "expr": "m^I*n"}),
-        Val::Num(profiles),
+        profiles,
     );
+    let limit = Rat::from(CHECKABLE_PROFILES);
     bd.compare(
         Role::Condition,
         "few enough profiles to enumerate",
-        name,
+        &q,
         Rel::Le,
-        &CHECKABLE_PROFILES.to_string(),
+        limit,
     )
 }

@@ -18,7 +18,7 @@ mod sec7;
 mod sec8;
 pub mod symbolic;
 
-pub use certificate::{Certified, Verdict};
+pub use certificate::{Certified, Heading, Mode, Verdict};
 pub use registry::{Claim, Generator, all, find};
 /// For claims defined outside the registry (tests, extensions).
 pub use registry::{generic as registry_generic, on_concrete as registry_on_concrete};
@@ -29,44 +29,41 @@ pub fn is_computation(id: &str) -> bool {
     id == "second-best"
 }
 
+/// What the certificate of `mechcert solve second-best` is about (a computation, not a claim of
+/// the paper).
+pub const SECOND_BEST: Heading = Heading {
+    id: "second-best",
+    section: "Sec. 6",
+    statement: "the maximum expected gains from trade over ex post budget-balanced, interim IC and IR mechanisms",
+};
+
 /// The certificate of `mechcert solve second-best`: the LP optimum (primal and dual), the
-/// first-best welfare, and the assertions that the second best is `welfare` and does not
+/// first-best welfare, and the assertions that the second best is the LP value and does not
 /// exceed the first best.
 pub fn second_best_certificate(
     inst: &mechcert_model::Instance,
     env: &mechcert_model::Env<mechcert_num::Rat>,
     solved: &mechcert_opt::Solved,
-    welfare: &mechcert_num::Rat,
-    first_best: &mechcert_num::Rat,
-) -> serde_json::Value {
+) -> Result<serde_json::Value, String> {
     use certificate::{Builder, Rel, Role};
-    let claim = Claim {
-        id: "second-best",
-        section: "Sec. 6",
-        statement: "the maximum expected gains from trade over ex post budget-balanced, interim IC and IR mechanisms",
-        reading: "a computation (not a claim of the paper): the exact LP over (x, t)",
-        certify: |_, _| Err("second-best is computed by `mechcert solve second-best`".into()),
-        generate: registry::generic,
-        existential: false,
-    };
-    let mut bd = Builder::new(env);
-    evidence::lp(&mut bd, "second best", solved);
+    let mut bd = Builder::new(env, Mode::Certificate);
+    let best = evidence::lp_optimum(&mut bd, "second best", solved)?;
     let xstar = evidence::Alloc::numbers(&mechcert_mech::efficient_allocation(env));
-    let fb = evidence::welfare(&mut bd, "first best", &xstar);
-    debug_assert_eq!(&fb, first_best);
+    let first = evidence::welfare(&mut bd, "first best", &xstar);
     bd.compare(
         Role::Claim,
         "the second best does not exceed the first best",
-        "second best",
+        &best,
         Rel::Le,
-        "first best",
+        &first,
     );
+    let w = best.value().clone();
     bd.compare(
         Role::Claim,
-        &format!("the second-best welfare is {welfare}"),
-        "second best",
+        &format!("the second-best welfare is {w}"),
+        &best,
         Rel::Eq,
-        &welfare.to_string(),
+        w,
     );
-    bd.finish(&claim, inst).certificate
+    Ok(bd.into_record().finish(&SECOND_BEST, inst)?.certificate)
 }

@@ -5,8 +5,16 @@ use mechcert_model::Instance;
 use mechcert_model::random::{RandomSpec, SplitMix64, random_instance};
 use serde_json::json;
 
-use crate::certificate::{Builder, Certified, Role, Val};
+use crate::certificate::{Builder, Certified, Heading, Mode, Record, Role};
 use crate::{sec3, sec4, sec5, sec6, sec7, sec8};
+
+/// Which reading of a printed claim: as printed, or the corrected reading of an evident typo
+/// (its own claim id, e.g. `theorem-4-corrected`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    AsPrinted,
+    Corrected,
+}
 
 /// Draws a random instance for a search: `(rng, m, n, buyers)`; generators that need a shape
 /// (e.g. 2 x 2 with B2 > S2 > B1 > S1) ignore the requested one. `buyers` is the number the
@@ -20,7 +28,8 @@ pub struct Claim {
     pub statement: &'static str,
     /// `as printed`, or what the corrected reading changes.
     pub reading: &'static str,
-    pub certify: fn(&Claim, &Instance) -> Result<Certified, String>,
+    /// Certify the claim on an instance, recording a certificate or only the verdict.
+    pub certify: fn(&Claim, &Instance, Mode) -> Result<Certified, String>,
     pub generate: Generator,
     /// For an existential claim ("an instance exists such that ..."), search looks for a
     /// witness (an instance where it holds) instead of a counterexample.
@@ -28,8 +37,23 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The verdict and the certificate of the claim on `inst`.
     pub fn certify(&self, inst: &Instance) -> Result<Certified, String> {
-        (self.certify)(self, inst)
+        (self.certify)(self, inst, Mode::Certificate)
+    }
+
+    /// The verdict only (`Certified::certificate` is `null`), for scanning many instances.
+    pub fn verdict(&self, inst: &Instance) -> Result<Certified, String> {
+        (self.certify)(self, inst, Mode::VerdictOnly)
+    }
+
+    /// The certificate's `claim`, `section` and `statement`.
+    pub fn heading(&self) -> Heading {
+        Heading {
+            id: self.id,
+            section: self.section,
+            statement: self.statement,
+        }
     }
 }
 
@@ -61,35 +85,32 @@ pub fn with_ties(rng: &mut SplitMix64, m: usize, n: usize, buyers: usize) -> Ins
 }
 
 /// The not-applicable certificate for a claim that needs a concrete instance, on a family.
-pub fn needs_concrete(claim: &Claim, inst: &Instance) -> Certified {
-    let mut bd = Builder::without_env();
-    bd.record(
-        "has parameter",
-        json!({"kind": "has-parameter"}),
-        Val::Bool(true),
-    );
-    bd.is(
+pub fn needs_concrete(claim: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    let mut rec = Record::new(mode);
+    let p = rec.flag("has parameter", json!({"kind": "has-parameter"}), true);
+    rec.is(
         Role::Condition,
         "a concrete instance (no parameter)",
-        "has parameter",
+        &p,
         false,
     );
-    bd.finish(claim, inst)
+    rec.finish(&claim.heading(), inst)
 }
 
 /// Run `body` on the concrete environment of `inst`, or say the claim needs one.
 pub fn on_concrete(
     claim: &Claim,
     inst: &Instance,
+    mode: Mode,
     body: impl FnOnce(&mut Builder) -> Result<(), String>,
 ) -> Result<Certified, String> {
     if inst.parameter.is_some() {
-        return Ok(needs_concrete(claim, inst));
+        return needs_concrete(claim, inst, mode);
     }
     let env = inst.concrete().map_err(|e| e.to_string())?;
-    let mut bd = Builder::new(&env);
+    let mut bd = Builder::new(&env, mode);
     body(&mut bd)?;
-    Ok(bd.finish(claim, inst))
+    bd.into_record().finish(&claim.heading(), inst)
 }
 
 /// Every claim, in paper order.

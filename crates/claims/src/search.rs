@@ -152,7 +152,7 @@ fn simplify_numbers(inst: &mut Instance, rng: &mut SplitMix64) {
 
 /// The verdict of a claim on an instance, without building its certificate.
 pub(crate) fn certify_verdict(claim: &Claim, inst: &Instance) -> Option<Certified> {
-    crate::certificate::verdict_only(|| claim.certify(inst).ok())
+    claim.verdict(inst).ok()
 }
 
 /// Search the whole stream (instances 0 to budget - 1) and shrink the first hit;

@@ -7,18 +7,18 @@ use mechcert_opt::{Model, build, solve_named};
 use mechcert_verify::Property;
 use serde_json::json;
 
-use crate::certificate::{Certified, Rel, Role, Val};
-use crate::evidence::{self, checkable, disjoint_values, one_buyer};
-use crate::expr::{Expr, b, fb, fs, num, pb, ps, q, s, sum};
+use crate::certificate::{Certified, Mode, Rel, Role};
+use crate::evidence::{self, Named, checkable, disjoint_values, one_buyer};
+use crate::expr::{Expr, b, fb, fs, num, pb, ps, s, sum};
 use crate::registry::{Claim, generic, on_concrete, with_ties};
 use mechcert_num::Rat;
 
 /// Section 3, after Definition 2: at every profile VCG' takes at least as much from the buyer
 /// and pays the seller at most as much as VCG; when B_i > S_j, with B_l = min(V_b ∩ [S_j, B_i])
 /// and S_h = max(V_s ∩ [S_j, B_i]), B_l > S_h gives the ex post surplus B_l - S_h.
-fn vcg_prime_pointwise(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !(one_buyer(bd) && disjoint_values(bd)) {
+fn vcg_prime_pointwise(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !(one_buyer(bd)? && disjoint_values(bd)?) {
             return Ok(());
         }
         let env = bd.env().clone();
@@ -29,7 +29,7 @@ fn vcg_prime_pointwise(c: &Claim, inst: &Instance) -> Result<Certified, String> 
                 let mut transfer = |mech: &str, side: &str, value: &Rat| {
                     let name = format!("t_{side} {mech} {at}");
                     let fields = json!({"kind": "transfer", "mechanism": mech, "side": side, "profile": [i + 1, j + 1]});
-                    bd.record(&name, fields, Val::Num(value.clone()))
+                    bd.num(&name, fields, value.clone())
                 };
                 let (vb, vs) = (
                     transfer("vcg", "buyer", &v.tb[(i, j)]),
@@ -58,18 +58,20 @@ fn vcg_prime_pointwise(c: &Claim, inst: &Instance) -> Result<Certified, String> 
                 }
                 // B_l = min(V_b ∩ [S_j, B_i]) and S_h = max(V_s ∩ [S_j, B_i]); both exist
                 // (B_i and S_j themselves)
-                let l = (0..=i).find(|&k| env.b(k) >= env.s(j)).expect("B_i >= S_j");
-                let h = (j..env.n())
-                    .rev()
-                    .find(|&k| env.s(k) <= env.b(i))
-                    .expect("S_j <= B_i");
+                let Some(l) = (0..=i).find(|&k| env.b(k) >= env.s(j)) else {
+                    continue;
+                };
+                let Some(h) = (j..env.n()).rev().find(|&k| env.s(k) <= env.b(i)) else {
+                    continue;
+                };
                 if env.b(l) <= env.s(h) {
                     continue;
                 }
-                let gap = format!("B_l - S_h at {at}");
-                bd.formula(&gap, &(b(l + 1) - s(h + 1)))?;
-                let surplus = format!("VCG' ex post surplus at {at}");
-                bd.formula(&surplus, &(q(&wb) - q(&ws)))?;
+                let gap = bd.formula(&format!("B_l - S_h at {at}"), &(b(l + 1) - s(h + 1)))?;
+                let surplus = bd.formula(
+                    &format!("VCG' ex post surplus at {at}"),
+                    &(wb.expr() - ws.expr()),
+                )?;
                 bd.compare(
                     Role::Claim,
                     &format!(
@@ -109,9 +111,9 @@ fn seller_payment(j: usize, n: usize) -> Expr {
 /// mechanism t̄_b(B_i) <= Σ_{k<=i} (F_s(B_k) - F_s(B_{k-1})) B_k and t̄_s(S_j) >=
 /// Σ_{k>=j} (F_b(S_{k+1}) - F_b(S_k)) S_k: each bound against the exact LP optimum of that one
 /// interim transfer over efficient IC IR mechanisms.
-fn lemma_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !(one_buyer(bd) && disjoint_values(bd)) {
+fn lemma_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !(one_buyer(bd)? && disjoint_values(bd)?) {
             return Ok(());
         }
         let env = bd.env().clone();
@@ -123,16 +125,11 @@ fn lemma_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
                 format!("max -t_s(S{})", index + 1)
             };
             let solved = solve_named(build(&env, &Model::MaxInterim { buyer, index }));
-            if solved.value().is_none() {
-                return Err(format!("{name}: the LP has no optimum (IR bounds it)"));
-            }
-            evidence::lp(bd, &name, &solved);
-            Ok(name)
+            evidence::lp_optimum(bd, &name, &solved)
         };
         for i in 1..=m {
             let lp = optimum(bd, true, i - 1)?;
-            let bound = format!("(A.1) bound for B{i}");
-            bd.formula(&bound, &buyer_payment(i))?;
+            let bound = bd.formula(&format!("(A.1) bound for B{i}"), &buyer_payment(i))?;
             bd.compare(
                 Role::Claim,
                 &format!("(A.1) t̄_b(B{i}) <= Σ_(k<={i}) (F_s(B_k) - F_s(B_(k-1))) B_k in every efficient IC IR mechanism"),
@@ -143,10 +140,8 @@ fn lemma_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
         }
         for j in 1..=n {
             let lp = optimum(bd, false, j - 1)?;
-            let least = format!("min t_s(S{j})");
-            bd.formula(&least, &(num(0) - q(&lp)))?;
-            let bound = format!("(A.2) bound for S{j}");
-            bd.formula(&bound, &seller_payment(j, n))?;
+            let least = bd.formula(&format!("min t_s(S{j})"), &(num(0) - lp.expr()))?;
+            let bound = bd.formula(&format!("(A.2) bound for S{j}"), &seller_payment(j, n))?;
             bd.compare(
                 Role::Claim,
                 &format!("(A.2) t̄_s(S{j}) >= Σ_(k>={j}) (F_b(S_(k+1)) - F_b(S_k)) S_k in every efficient IC IR mechanism"),
@@ -166,19 +161,13 @@ pub fn claims() -> Vec<Claim> {
             section: "Sec. 3",
             statement: "the VCG mechanism results in an expected deficit for any pair of buyer-seller value distributions",
             reading: "as printed: Π^VCG < 0",
-            certify: |c, inst| {
-                on_concrete(c, inst, |bd| {
-                    if !(one_buyer(bd) && disjoint_values(bd)) {
+            certify: |c, inst, mode| {
+                on_concrete(c, inst, mode, |bd| {
+                    if !(one_buyer(bd)? && disjoint_values(bd)?) {
                         return Ok(());
                     }
-                    evidence::vcg_surplus(bd, "Pi_VCG");
-                    bd.compare(
-                        Role::Claim,
-                        "VCG runs an expected deficit",
-                        "Pi_VCG",
-                        Rel::Lt,
-                        "0",
-                    );
+                    let pi = evidence::vcg_surplus(bd, "Pi_VCG");
+                    bd.compare(Role::Claim, "VCG runs an expected deficit", &pi, Rel::Lt, 0);
                     Ok(())
                 })
             },
@@ -190,12 +179,12 @@ pub fn claims() -> Vec<Claim> {
             section: "Sec. 3",
             statement: "Π^VCG' = Σ_i (1 - F_b(B_{i-1}))(F_s(B_i) - F_s(B_{i-1})) B_i - Σ_j F_s(S_j)(F_b(S_{j+1}) - F_b(S_j)) S_j equals the expected surplus of VCG', as does the expression it is rewritten from, Σ_i p_b(B_i) Σ_{k<=i} (F_s(B_k) - F_s(B_{k-1})) B_k - Σ_j p_s(S_j) Σ_{k>=j} (F_b(S_{k+1}) - F_b(S_k)) S_k",
             reading: "as printed, with footnote 4's conventions F(B_0) = 0 and F_b(S_{n+1}) = 1",
-            certify: |c, inst| {
-                on_concrete(c, inst, |bd| {
-                    if !(one_buyer(bd) && disjoint_values(bd)) {
+            certify: |c, inst, mode| {
+                on_concrete(c, inst, mode, |bd| {
+                    if !(one_buyer(bd)? && disjoint_values(bd)?) {
                         return Ok(());
                     }
-                    evidence::vcg_prime_surplus(bd, "Pi_VCG'", 1, bd.env().tie_break);
+                    let pi = evidence::vcg_prime_surplus(bd, "Pi_VCG'", 1, bd.env().tie_break);
                     let (m, n) = (bd.env().m(), bd.env().n());
                     let buyer_terms = (1..=m).map(|i| {
                         let below = |f: fn(Expr) -> Expr| if i == 1 { num(0) } else { f(b(i - 1)) };
@@ -206,25 +195,25 @@ pub fn claims() -> Vec<Claim> {
                         fs(s(j)) * (above - fb(s(j))) * s(j)
                     });
                     let closed = sum(buyer_terms) - sum(seller_terms);
-                    bd.formula("closed form", &closed)?;
+                    let closed = bd.formula("closed form", &closed)?;
                     bd.compare(
                         Role::Claim,
                         "the closed form equals the surplus of VCG'",
-                        "closed form",
+                        &closed,
                         Rel::Eq,
-                        "Pi_VCG'",
+                        &pi,
                     );
                     // the expression it is rewritten from: Σ_i p_b(B_i) Σ_{k<=i} (F_s(B_k) -
                     // F_s(B_{k-1})) B_k - Σ_j p_s(S_j) Σ_{k>=j} (F_b(S_{k+1}) - F_b(S_k)) S_k
                     let paid = (1..=m).map(|i| pb(i) * buyer_payment(i));
                     let received = (1..=n).map(|j| ps(j) * seller_payment(j, n));
-                    bd.formula("expected payments", &(sum(paid) - sum(received)))?;
+                    let paid = bd.formula("expected payments", &(sum(paid) - sum(received)))?;
                     bd.compare(
                         Role::Claim,
                         "the expected payments before the rewriting equal the surplus of VCG'",
-                        "expected payments",
+                        &paid,
                         Rel::Eq,
-                        "Pi_VCG'",
+                        &pi,
                     );
                     Ok(())
                 })
@@ -237,27 +226,24 @@ pub fn claims() -> Vec<Claim> {
             section: "Sec. 3",
             statement: "truthful behavior is a weakly dominant strategy in the game induced by VCG' (and VCG' is ex post IR)",
             reading: "as printed, for the instance's number of buyers and tie rule (Section 5's VCG' when I > 1)",
-            certify: |c, inst| {
-                on_concrete(c, inst, |bd| {
+            certify: |c, inst, mode| {
+                on_concrete(c, inst, mode, |bd| {
                     if !checkable(bd) {
                         return Ok(());
                     }
                     let props = [Property::ExPostIc, Property::ExPostIr];
-                    let zero = mechcert_num::Rat::ZERO;
-                    let holds = evidence::mechanism_named(bd, "VCG'", "vcg-prime", &zero, &props);
+                    let vcg = evidence::mechanism_named(bd, "VCG'", &Named::VcgPrime, &props)?;
                     bd.property(
                         Role::Claim,
                         "truth-telling is weakly dominant in VCG'",
-                        "VCG'",
+                        &vcg,
                         "ex_post_ic",
-                        holds[0],
                     );
                     bd.property(
                         Role::Claim,
                         "VCG' is ex post individually rational",
-                        "VCG'",
+                        &vcg,
                         "ex_post_ir",
-                        holds[1],
                     );
                     Ok(())
                 })
@@ -288,26 +274,21 @@ pub fn claims() -> Vec<Claim> {
             section: "Prop. 1",
             statement: "VCG' achieves the maximum expected budget surplus among ex post efficient, incentive compatible and individually rational mechanisms",
             reading: "as printed; the maximum is the exact LP over interim transfers with x = x*, interim IC for every pair of types and interim IR",
-            certify: |c, inst| {
-                on_concrete(c, inst, |bd| {
-                    if !one_buyer(bd) {
+            certify: |c, inst, mode| {
+                on_concrete(c, inst, mode, |bd| {
+                    if !one_buyer(bd)? {
                         return Ok(());
                     }
                     let env = bd.env();
-                    evidence::vcg_prime_surplus(bd, "Pi_VCG'", 1, env.tie_break);
+                    let pi = evidence::vcg_prime_surplus(bd, "Pi_VCG'", 1, env.tie_break);
                     let solved = solve_named(build(env, &Model::MaxSurplus { allocation: None }));
-                    if solved.value().is_none() {
-                        return Err(
-                            "the max-surplus LP has no optimum (it is bounded by IR)".into()
-                        );
-                    }
-                    evidence::lp(bd, "max surplus", &solved);
+                    let max = evidence::lp_optimum(bd, "max surplus", &solved)?;
                     bd.compare(
                         Role::Claim,
                         "the maximum surplus equals Π^VCG'",
-                        "max surplus",
+                        &max,
                         Rel::Eq,
-                        "Pi_VCG'",
+                        &pi,
                     );
                     Ok(())
                 })

@@ -9,7 +9,7 @@ use mechcert_opt::{Model, build, solve_named};
 use mechcert_verify::Property;
 use serde_json::json;
 
-use crate::certificate::{Builder, Certified, Rel, Role, Val};
+use crate::certificate::{Certified, Mode, Record, Rel, Role};
 use crate::evidence::{self, one_buyer};
 use crate::expr::{Expr, fs, num};
 use crate::registry::{Claim, generic, on_concrete, with_ties};
@@ -25,9 +25,9 @@ pub const BB_PROPERTIES: [Property; 6] = [
     Property::Efficient,
 ];
 
-fn theorem_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !one_buyer(bd) {
+fn theorem_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !one_buyer(bd)? {
             return Ok(());
         }
         let env = bd.env();
@@ -35,9 +35,9 @@ fn theorem_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
         let nonneg = bd.compare(
             Role::Case,
             "VCG' does not run an expected deficit",
-            "Pi_VCG'",
+            &pi,
             Rel::Ge,
-            "0",
+            0,
         );
         let solved = solve_named(build(
             env,
@@ -47,14 +47,14 @@ fn theorem_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
                 free_ties: false,
             },
         ));
-        evidence::lp(bd, "efficient BB IC IR exists", &solved);
+        let exists = evidence::lp_feasibility(bd, "efficient BB IC IR exists", &solved, None);
         bd.is(
             Role::Claim,
             "an efficient budget-balanced IC IR mechanism exists exactly when Π^VCG' >= 0",
-            "efficient BB IC IR exists",
+            &exists,
             nonneg,
         );
-        if !pi.is_negative() {
+        if !pi.value().is_negative() {
             // the construction of the proof, alpha = 0 and alpha = 1
             let base = vcg_prime(env);
             let interim = Interim::of_tabular(env, &base);
@@ -62,14 +62,13 @@ fn theorem_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
                 let bb = BudgetBalanced::new(env, &base, &interim, Shares::seller_share(1, &alpha));
                 let tab = Tabular::tabulate(env, &bb);
                 let name = format!("Theorem 1 construction, alpha = {alpha}");
-                let holds = evidence::mechanism_tables(bd, &name, &tab, &BB_PROPERTIES);
-                for (p, h) in BB_PROPERTIES.iter().zip(holds) {
+                let mech = evidence::mechanism_tables(bd, &name, &tab, &BB_PROPERTIES)?;
+                for p in BB_PROPERTIES {
                     bd.property(
                         Role::Claim,
                         &format!("the construction (alpha = {alpha}) is {}", p.key()),
-                        &name,
+                        &mech,
                         p.key(),
-                        h,
                     );
                 }
             }
@@ -84,18 +83,18 @@ const EPSILON: (i64, i64) = (1, 2);
 /// Remark 1 on an instance with B_m < S_n: the family obtained by adding a buyer type
 /// B_{m+1} = b > S_n with probability ε (the others scaled by 1 - ε), Π'(b) as a polynomial,
 /// the printed form ε(1 - F_s(B_m)) b + κ, and the sign pattern of Π'(b).
-fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
+fn remark_1(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
     if inst.parameter.is_some() {
-        return Ok(crate::registry::needs_concrete(c, inst));
+        return crate::registry::needs_concrete(c, inst, mode);
     }
     let env = inst.concrete().map_err(|e| e.to_string())?;
     let (m, n) = (env.m(), env.n());
     let applies = env.buyers == 1 && env.b(m - 1) < env.s(n - 1) && env.values_disjoint();
     if !applies {
-        return on_concrete(c, inst, |bd| {
-            if one_buyer(bd) && evidence::disjoint_values(bd) {
-                bd.formula("S_n - B_m", &(crate::expr::s(n) - crate::expr::b(m)))?;
-                bd.compare(Role::Condition, "B_m < S_n", "S_n - B_m", Rel::Gt, "0");
+        return on_concrete(c, inst, mode, |bd| {
+            if one_buyer(bd)? && evidence::disjoint_values(bd)? {
+                let gap = bd.formula("S_n - B_m", &(crate::expr::s(n) - crate::expr::b(m)))?;
+                bd.compare(Role::Condition, "B_m < S_n", &gap, Rel::Gt, 0);
             }
             Ok(())
         });
@@ -125,7 +124,7 @@ fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     let [cell] = cells.as_slice() else {
         return Err("b > S_n fixes the order of all values".into());
     };
-    let mut bd = Builder::without_env();
+    let mut bd = Record::new(mode);
     let dom = cell.domain.clone();
     let pi = compress::vcg_prime_surplus(cell);
     symbolic::poly_identity(
@@ -143,14 +142,14 @@ fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
             + Expr::Num(kappa.clone());
     let value = printed.eval_param(cell, param)?;
     let fields = json!({"kind": "poly-identity", "poly": pi.display_with(param), "of": {"kind": "formula", "expr": printed.to_string()}, "degree_bound": 1});
-    bd.record("printed form", fields, Val::Bool(value == pi));
+    let form = bd.flag("printed form", fields, value == pi);
     bd.is(
         Role::Claim,
         &format!("Π' = ε(1 - F_s(B_m)) B_{{m+1}} + κ with ε = {eps} and κ = {kappa} not depending on B_{{m+1}}"),
-        "printed form",
+        &form,
         true,
     );
-    symbolic::poly_sign(&mut bd, "sign of Pi'(b)", &pi, param, &dom)?;
+    let sign = symbolic::poly_sign(&mut bd, "sign of Pi'(b)", &pi, param, &dom)?;
     let positive = pi
         .where_positive(&dom)
         .map(|r| r.display_with(param))
@@ -158,19 +157,19 @@ fn remark_1(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     bd.is(
         Role::Case,
         &format!("the sign pattern of Π'(b): positive for {positive}"),
-        "sign of Pi'(b)",
+        &sign,
         true,
     );
     let fields = json!({"kind": "poly-identity", "poly": pi.display_with(param), "of": {"kind": "vcg-prime-surplus"}, "degree_bound": 1});
-    bd.record("Pi'(b) -> +inf", fields, Val::Bool(true));
+    let limit = bd.flag("Pi'(b) -> +inf", fields, true);
     let grows = pi.degree() == Some(1) && pi.sign_at_pos_inf() == std::cmp::Ordering::Greater;
     bd.is(
         Role::Claim,
         "Π' > 0 for sufficiently large B_{m+1} (Π' is increasing and linear in b)",
-        "Pi'(b) -> +inf",
+        &limit,
         grows,
     );
-    Ok(bd.finish_derived(c, &fam, inst))
+    bd.finish_derived(&c.heading(), &fam, inst)
 }
 
 pub fn claims() -> Vec<Claim> {

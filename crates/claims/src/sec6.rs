@@ -6,14 +6,15 @@
 use mechcert_mech::{Matrix, efficient_allocation};
 use mechcert_model::Instance;
 use mechcert_model::random::SplitMix64;
+use mechcert_num::Rat;
 use mechcert_opt::{Model, build, solve_named};
 
-use crate::certificate::{Builder, Certified, Rel, Role};
+use crate::certificate::{Builder, Certified, Mode, Num, Rel, Role};
 use crate::evidence::{
     self, Alloc, basis_allocations, one_buyer, shape, test_allocations, value_order,
 };
-use crate::expr::{Expr, b, fb, fs, num, pb, ps, q, s, x};
-use crate::registry::{Claim, generic, on_concrete};
+use crate::expr::{Expr, b, fb, fs, num, pb, ps, s, x};
+use crate::registry::{Claim, Reading, generic, on_concrete};
 
 /// The buyer's virtual value as printed in Lemma 1 (B_{m+1} appears multiplied by
 /// 1 - F_b(B_m) = 0 and is dropped; F_b(B_0) = 0 by footnote 4).
@@ -43,22 +44,22 @@ fn lemma_1_term(i: usize, j: usize, m: usize) -> Expr {
     (psi_b(i, m) - psi_s(j)) * pb(i) * ps(j)
 }
 
-fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !one_buyer(bd) {
+fn lemma_1(c: &Claim, inst: &Instance, mode: Mode, reading: Reading) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !one_buyer(bd)? {
             return Ok(());
         }
         let (m, n) = (bd.env().m(), bd.env().n());
-        if !corrected {
+        if reading == Reading::AsPrinted {
             // Printed: Σ_{i=1}^{n} Σ_{j=1}^{m} with i indexing buyer types and j seller types.
-            bd.formula("m", &Expr::Sym("m".into()))?;
-            bd.formula("n", &Expr::Sym("n".into()))?;
+            let mq = bd.formula("m", &Expr::Sym("m".into()))?;
+            let nq = bd.formula("n", &Expr::Sym("n".into()))?;
             let defined = bd.compare(
                 Role::Claim,
                 "the printed ranges (buyer index i = 1..n, seller index j = 1..m) name existing types",
-                "m",
+                &mq,
                 Rel::Eq,
-                "n",
+                &nq,
             );
             if !defined {
                 return Ok(());
@@ -66,25 +67,25 @@ fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, Str
         }
         // The double sum is Σ_{i,j} x(i,j) c(i,j) with one recorded term c(i,j) per cell: at x*
         // it is checked as a sum, at the unit allocation e(i,j) it is the term c(i,j) itself.
-        let term = |i: usize, j: usize| format!("Lemma 1 term ({i},{j})");
+        let mut terms: Vec<Vec<Num>> = vec![];
         for i in 1..=m {
+            let mut row = vec![];
             for j in 1..=n {
-                bd.formula(&term(i, j), &lemma_1_term(i, j, m))?;
+                row.push(bd.formula(&format!("Lemma 1 term ({i},{j})"), &lemma_1_term(i, j, m))?);
             }
+            terms.push(row);
         }
         let env = bd.env().clone();
-        let double_sum =
-            crate::expr::sum((1..=m).flat_map(|i| (1..=n).map(move |j| x(i, j) * q(&term(i, j)))));
+        let double_sum = crate::expr::sum(
+            (1..=m)
+                .flat_map(|i| (1..=n).map(move |j| (i, j)))
+                .map(|(i, j)| x(i, j) * terms[i - 1][j - 1].expr()),
+        );
         for (k, a) in basis_allocations(&env).into_iter().enumerate() {
-            let pi = format!("Pi(x{k})");
-            evidence::tight_surplus(bd, &pi, &Alloc::numbers(&a.x));
+            let pi = evidence::tight_surplus(bd, &format!("Pi(x{k})"), &Alloc::numbers(&a.x));
             let f = match a.unit {
-                Some((i, j)) => term(i + 1, j + 1),
-                None => {
-                    let f = format!("Lemma 1 at x{k}");
-                    bd.formula_at(&f, &double_sum, &a.x)?;
-                    f
-                }
+                Some((i, j)) => terms[i][j].clone(),
+                None => bd.formula_at(&format!("Lemma 1 at x{k}"), &double_sum, &a.x)?,
             };
             bd.compare(
                 Role::Claim,
@@ -98,25 +99,24 @@ fn lemma_1(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, Str
     })
 }
 
-fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !one_buyer(bd) {
+fn theorem_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !one_buyer(bd)? {
             return Ok(());
         }
         let env = bd.env();
         for (k, (label, xm)) in test_allocations(env, inst).into_iter().enumerate() {
             let a = Alloc::numbers(&xm);
-            if !evidence::implementable(bd, &format!("implementable x{k}"), &a) {
+            if !evidence::implementable(bd, &format!("implementable x{k}"), &a).value() {
                 continue;
             }
-            let pi = format!("Pi(x{k})");
-            evidence::tight_surplus(bd, &pi, &a);
+            let pi = evidence::tight_surplus(bd, &format!("Pi(x{k})"), &a);
             let nonneg = bd.compare(
                 Role::Case,
                 &format!("Π(x) >= 0 at {label}"),
                 &pi,
                 Rel::Ge,
-                "0",
+                0,
             );
             let lp = solve_named(build(
                 env,
@@ -126,14 +126,14 @@ fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
                     free_ties: false,
                 },
             ));
-            let name = format!("BB IC IR transfers for x{k}");
-            evidence::lp(bd, &name, &lp);
+            let exists =
+                evidence::lp_feasibility(bd, &format!("BB IC IR transfers for x{k}"), &lp, None);
             bd.is(
                 Role::Claim,
                 &format!(
                     "budget-balanced IC IR transfers exist for {label} exactly when Π(x) >= 0"
                 ),
-                &name,
+                &exists,
                 nonneg,
             );
         }
@@ -141,68 +141,66 @@ fn theorem_2(c: &Claim, inst: &Instance) -> Result<Certified, String> {
     })
 }
 
-fn theorem_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !one_buyer(bd) {
+fn theorem_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !one_buyer(bd)? {
             return Ok(());
         }
         let env = bd.env();
-        evidence::tight_surplus(bd, "Pi(x*)", &Alloc::numbers(&efficient_allocation(env)));
-        if !bd.compare(Role::Condition, "Π(x*) < 0", "Pi(x*)", Rel::Lt, "0") {
+        let pi = evidence::tight_surplus(bd, "Pi(x*)", &Alloc::numbers(&efficient_allocation(env)));
+        if !bd.compare(Role::Condition, "Π(x*) < 0", &pi, Rel::Lt, 0) {
             return Ok(());
         }
         let second = solve_named(build(env, &Model::SecondBest { ex_post_ir: false }));
-        let w2 = second
-            .value()
-            .cloned()
-            .ok_or("the second-best LP has an optimum (x = 0 is feasible)")?;
-        evidence::lp(bd, "second best", &second);
+        let w2 = evidence::lp_optimum(bd, "second best", &second)?;
         let reduced = solve_named(build(env, &Model::Reduced { pi_ge: false }));
-        evidence::lp(bd, "max W(x) s.t. implementable, Π(x) = 0", &reduced);
+        let reduced = evidence::lp_optimum(bd, "max W(x) s.t. implementable, Π(x) = 0", &reduced)?;
         bd.compare(
             Role::Claim,
             "the second best equals max gains from trade over implementable x with Π(x) = 0",
-            "second best",
+            &w2,
             Rel::Eq,
-            "max W(x) s.t. implementable, Π(x) = 0",
+            &reduced,
         );
-        let xs = second.allocation(env).expect("optimal point");
-        let x2 = xs.map(|v| v.clone().expect("every cell is a variable"));
-        evidence::tight_surplus(bd, "Pi(second-best x)", &Alloc::numbers(&x2));
+        let xs = second
+            .allocation(env)
+            .ok_or("the second-best LP has an optimal point")?;
+        let x2 = xs.map(|v| v.clone().unwrap_or(Rat::ZERO));
+        let pi2 = evidence::tight_surplus(bd, "Pi(second-best x)", &Alloc::numbers(&x2));
         bd.compare(
             Role::Claim,
             "the second-best allocation found has Π(x) = 0",
-            "Pi(second-best x)",
+            &pi2,
             Rel::Eq,
-            "0",
+            0,
         );
         let face = solve_named(build(
             env,
             &Model::MaxPi {
-                welfare_at_least: w2,
+                welfare_at_least: w2.value().clone(),
             },
         ));
-        evidence::lp(bd, "max Π(x) over optimal x", &face);
+        let face = evidence::lp_optimum(bd, "max Π(x) over optimal x", &face)?;
         bd.compare(
             Role::Claim,
             "every optimal allocation has Π(x) = 0",
-            "max Π(x) over optimal x",
+            &face,
             Rel::Eq,
-            "0",
+            0,
         );
         Ok(())
     })
 }
 
 /// B2 > S2 > B1 > S1 with 2 x 2 types, the case of Example 3, Lemma 3 and Theorem 4.
-fn two_by_two(bd: &mut Builder) -> bool {
-    shape(bd, 2, 2)
+fn two_by_two(bd: &mut Builder) -> Result<bool, String> {
+    Ok(shape(bd, 2, 2)?
         && value_order(
             bd,
             "order gap",
             "B2 > S2 > B1 > S1",
             &[(true, 2), (false, 2), (true, 1), (false, 1)],
-        )
+        )?)
 }
 
 /// Random 2 x 2 instances with B2 > S2 > B1 > S1.
@@ -221,8 +219,8 @@ fn example_3_pi() -> Expr {
 }
 
 /// Example 3's Π(x*): as printed (`... - p_b(B_1) S_1`) or corrected (`- p_b(B_1) p_s(S_1) S_1`).
-pub fn example_3_pi_star(corrected: bool) -> Expr {
-    let last = if corrected {
+pub fn example_3_pi_star(reading: Reading) -> Expr {
+    let last = if reading == Reading::Corrected {
         pb(1) * ps(1) * s(1)
     } else {
         pb(1) * s(1)
@@ -230,17 +228,21 @@ pub fn example_3_pi_star(corrected: bool) -> Expr {
     pb(2) * ps(2) * b(2) + ps(1) * b(1) - pb(2) * s(2) - last
 }
 
-fn example_3(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !(one_buyer(bd) && two_by_two(bd)) {
+fn example_3(
+    c: &Claim,
+    inst: &Instance,
+    mode: Mode,
+    reading: Reading,
+) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !(one_buyer(bd)? && two_by_two(bd)?) {
             return Ok(());
         }
         let env = bd.env();
+        let mut at_xstar = None;
         for (k, a) in basis_allocations(env).into_iter().enumerate() {
-            let pi = format!("Pi(x{k})");
-            evidence::tight_surplus(bd, &pi, &Alloc::numbers(&a.x));
-            let f = format!("printed Pi(x{k})");
-            bd.formula_at(&f, &example_3_pi(), &a.x)?;
+            let pi = evidence::tight_surplus(bd, &format!("Pi(x{k})"), &Alloc::numbers(&a.x));
+            let f = bd.formula_at(&format!("printed Pi(x{k})"), &example_3_pi(), &a.x)?;
             bd.compare(
                 Role::Claim,
                 &format!("the printed Π(x) at {}", a.label),
@@ -248,30 +250,29 @@ fn example_3(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, S
                 Rel::Eq,
                 &pi,
             );
+            at_xstar.get_or_insert(pi);
         }
-        bd.formula("printed Pi(x*)", &example_3_pi_star(corrected))?;
+        let pi_star = at_xstar.ok_or("the basis starts with x*")?;
+        let printed = bd.formula("printed Pi(x*)", &example_3_pi_star(reading))?;
         bd.compare(
             Role::Claim,
             "the printed Π(x*)",
-            "printed Pi(x*)",
+            &printed,
             Rel::Eq,
-            "Pi(x0)",
+            &pi_star,
         );
         Ok(())
     })
 }
 
-fn lemma_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !(one_buyer(bd) && two_by_two(bd)) {
+fn lemma_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !(one_buyer(bd)? && two_by_two(bd)?) {
             return Ok(());
         }
-        evidence::tight_surplus(
-            bd,
-            "Pi(x*)",
-            &Alloc::numbers(&efficient_allocation(bd.env())),
-        );
-        if !bd.compare(Role::Condition, "Π(x*) < 0", "Pi(x*)", Rel::Lt, "0") {
+        let xstar = Alloc::numbers(&efficient_allocation(bd.env()));
+        let pi = evidence::tight_surplus(bd, "Pi(x*)", &xstar);
+        if !bd.compare(Role::Condition, "Π(x*) < 0", &pi, Rel::Lt, 0) {
             return Ok(());
         }
         let sides = [
@@ -284,9 +285,8 @@ fn lemma_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
             ("third", b(1), pb(2) * b(2) + pb(1) * s(1)),
         ];
         for (which, lhs, rhs) in sides {
-            let (l, r) = (format!("{which}: left"), format!("{which}: right"));
-            bd.formula(&l, &lhs)?;
-            bd.formula(&r, &rhs)?;
+            let l = bd.formula(&format!("{which}: left"), &lhs)?;
+            let r = bd.formula(&format!("{which}: right"), &rhs)?;
             bd.compare(
                 Role::Claim,
                 &format!("the {which} inequality of Lemma 3"),
@@ -300,8 +300,8 @@ fn lemma_3(c: &Claim, inst: &Instance) -> Result<Certified, String> {
 }
 
 /// Theorem 4's M: as printed (`(S_2 - p_s(S_1))/p_s(S_2)`) or with S_1 restored.
-pub fn theorem_4_m(corrected: bool) -> Expr {
-    let psi_s2 = if corrected {
+pub fn theorem_4_m(reading: Reading) -> Expr {
+    let psi_s2 = if reading == Reading::Corrected {
         (s(2) - ps(1) * s(1)) / ps(2)
     } else {
         (s(2) - ps(1)) / ps(2)
@@ -320,44 +320,48 @@ pub fn theorem_4_candidates() -> (Matrix<Expr>, Matrix<Expr>) {
     (a, bb)
 }
 
-fn theorem_4(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !(one_buyer(bd) && two_by_two(bd)) {
+fn theorem_4(
+    c: &Claim,
+    inst: &Instance,
+    mode: Mode,
+    reading: Reading,
+) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !(one_buyer(bd)? && two_by_two(bd)?) {
             return Ok(());
         }
         let env = bd.env();
-        evidence::tight_surplus(bd, "Pi(x*)", &Alloc::numbers(&efficient_allocation(env)));
-        if !bd.compare(Role::Condition, "Π(x*) < 0", "Pi(x*)", Rel::Lt, "0") {
+        let pi = evidence::tight_surplus(bd, "Pi(x*)", &Alloc::numbers(&efficient_allocation(env)));
+        if !bd.compare(Role::Condition, "Π(x*) < 0", &pi, Rel::Lt, 0) {
             return Ok(());
         }
         let second = solve_named(build(env, &Model::SecondBest { ex_post_ir: false }));
-        second.value().ok_or("the second-best LP has an optimum")?;
-        evidence::lp(bd, "second best", &second);
-        let m = bd.formula("M", &theorem_4_m(corrected))?;
+        let best = evidence::lp_optimum(bd, "second best", &second)?;
+        let m = bd.formula("M", &theorem_4_m(reading))?;
         let (a, bm) = theorem_4_candidates();
         // printed: M < 0 -> A, M > 0 -> B; corrected: M > 0 -> A, M < 0 -> B; M = 0: both
-        let pick_a = if corrected {
-            m.is_positive()
+        let pick_a = if reading == Reading::Corrected {
+            m.value().is_positive()
         } else {
-            m.is_negative()
+            m.value().is_negative()
         };
-        let named: Vec<(&str, Matrix<Expr>)> = if m.is_zero() {
+        let named: Vec<(&str, Matrix<Expr>)> = if m.value().is_zero() {
             vec![("A", a), ("B", bm)]
         } else if pick_a {
             vec![("A", a)]
         } else {
             vec![("B", bm)]
         };
-        bd.compare(Role::Case, "M < 0", "M", Rel::Lt, "0");
+        bd.compare(Role::Case, "M < 0", &m, Rel::Lt, 0);
         for (label, e) in named {
             let alloc = Alloc::formulas(env, &e)?;
-            let w = format!("W(x_{label})");
-            evidence::welfare(bd, &w, &alloc);
-            evidence::implementable(bd, &format!("implementable x_{label}"), &alloc);
+            let w = evidence::welfare(bd, &format!("W(x_{label})"), &alloc);
+            let implementable =
+                evidence::implementable(bd, &format!("implementable x_{label}"), &alloc);
             bd.is(
                 Role::Claim,
                 &format!("the printed allocation {label} is implementable"),
-                &format!("implementable x_{label}"),
+                &implementable,
                 true,
             );
             let lp = solve_named(build(
@@ -368,10 +372,12 @@ fn theorem_4(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, S
                     free_ties: false,
                 },
             ));
-            let feasible = format!("BB IC IR transfers for x_{label}");
-            let mut q = lp.quantity(&feasible);
-            q["options"]["allocation"] = alloc.json.clone();
-            bd.record_json(q, crate::certificate::Val::Bool(lp.is_feasible()));
+            let feasible = evidence::lp_feasibility(
+                bd,
+                &format!("BB IC IR transfers for x_{label}"),
+                &lp,
+                Some(&alloc.json),
+            );
             bd.is(
                 Role::Claim,
                 &format!("allocation {label} has budget-balanced IC IR transfers"),
@@ -383,7 +389,7 @@ fn theorem_4(c: &Claim, inst: &Instance, corrected: bool) -> Result<Certified, S
                 &format!("allocation {label} attains the second-best welfare"),
                 &w,
                 Rel::Eq,
-                "second best",
+                &best,
             );
         }
         Ok(())
@@ -397,7 +403,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Lemma 1",
             statement: "Π(x) = Σ_{i=1}^{n} Σ_{j=1}^{m} [ψ_b(B_i) - ψ_s(S_j)] x(B_i, S_j) p_B(B_i) p_S(S_j) for the tight mechanism of any implementable x",
             reading: "as printed, including the summation bounds (buyer index i up to n, seller index j up to m). Checked at x* and at the m·n unit allocations: both sides are linear maps on all m x n matrices and the unit allocations are a basis, so this proves the identity for every x on the instance",
-            certify: |c, inst| lemma_1(c, inst, false),
+            certify: |c, inst, mode| lemma_1(c, inst, mode, Reading::AsPrinted),
             generate: generic,
             existential: false,
         },
@@ -406,7 +412,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Lemma 1",
             statement: "Π(x) = Σ_{i=1}^{m} Σ_{j=1}^{n} [ψ_b(B_i) - ψ_s(S_j)] x(B_i, S_j) p_B(B_i) p_S(S_j)",
             reading: "corrected summation bounds: i over the m buyer types, j over the n seller types. Checked at x* and at the m·n unit allocations: both sides are linear maps on all m x n matrices and the unit allocations are a basis, so this proves the identity for every x on the instance",
-            certify: |c, inst| lemma_1(c, inst, true),
+            certify: |c, inst, mode| lemma_1(c, inst, mode, Reading::Corrected),
             generate: generic,
             existential: false,
         },
@@ -433,7 +439,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Ex. 3",
             statement: "2x2, B2 > S2 > B1 > S1: the printed Π(x) of a tight mechanism, and Π(x*) = p_b(B2)p_s(S2)B2 + p_s(S1)B1 - p_b(B2)S2 - p_b(B1)S1",
             reading: "as printed. Checked at x* and at the four unit allocations: both sides are linear maps on all m x n matrices and the unit allocations are a basis, so this proves the identity for every x on the instance",
-            certify: |c, inst| example_3(c, inst, false),
+            certify: |c, inst, mode| example_3(c, inst, mode, Reading::AsPrinted),
             generate: ordered_2x2,
             existential: false,
         },
@@ -442,7 +448,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Ex. 3",
             statement: "2x2, B2 > S2 > B1 > S1: the printed Π(x), and Π(x*) = p_b(B2)p_s(S2)B2 + p_s(S1)B1 - p_b(B2)S2 - p_b(B1)p_s(S1)S1",
             reading: "corrected Π(x*): the last term is p_b(B1)p_s(S1)S1, as in the proof of Lemma 3; Π(x) checked as in example-3",
-            certify: |c, inst| example_3(c, inst, true),
+            certify: |c, inst, mode| example_3(c, inst, mode, Reading::Corrected),
             generate: ordered_2x2,
             existential: false,
         },
@@ -460,7 +466,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Thm. 4",
             statement: "2x2, B2 > S2 > B1 > S1, Π(x*) < 0: the optimal allocation is x(B2,S1) = 1, x(B1,S2) = 0 and, with M as printed, x(B2,S2) = 1 and x(B1,S1) = p_b(B2)[B2-S2]/(p_s(S1)[p_b(B2)B2 + p_b(B1)S1 - B1]) if M < 0, x(B1,S1) = 1 and x(B2,S2) = p_s(S1)[B1-S1]/(p_b(B2)[S2 - p_s(S2)B2 - p_s(S1)S1]) if M > 0, a continuum if M = 0",
             reading: "as printed, with M = [B1-S1][B2 - (S2 - p_s(S1))/p_s(S2)] - [B2-S2][(B1 - p_b(B2)B2)/p_b(B1) - S1]",
-            certify: |c, inst| theorem_4(c, inst, false),
+            certify: |c, inst, mode| theorem_4(c, inst, mode, Reading::AsPrinted),
             generate: ordered_2x2,
             existential: false,
         },
@@ -469,7 +475,7 @@ pub fn claims() -> Vec<Claim> {
             section: "Thm. 4",
             statement: "as theorem-4 with M = [B1-S1][B2 - (S2 - p_s(S1)S1)/p_s(S2)] - [B2-S2][(B1 - p_b(B2)B2)/p_b(B1) - S1] and the cases exchanged: x(B2,S2) = 1 if M > 0, x(B1,S1) = 1 if M < 0",
             reading: "corrected: S1 restored in M (the seller's virtual value ψ_s(S2)), and the case conditions exchanged to match the proof's comparison",
-            certify: |c, inst| theorem_4(c, inst, true),
+            certify: |c, inst, mode| theorem_4(c, inst, mode, Reading::Corrected),
             generate: ordered_2x2,
             existential: false,
         },

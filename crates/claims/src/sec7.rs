@@ -9,22 +9,22 @@ use mechcert_model::Instance;
 use mechcert_num::Rat;
 use mechcert_opt::{Model, build, solve_named};
 
-use crate::certificate::{Builder, Certified, Rel, Role};
+use crate::certificate::{Builder, Certified, Mode, Rel, Role};
 use crate::evidence::{self, Alloc, one_buyer};
 use crate::registry::{Claim, on_concrete, with_ties};
 use crate::sec6::{psi_b, psi_s};
 
 /// The tie cells (B_i = S_j), recorded as the condition that there is at least one.
-fn ties(bd: &mut Builder) -> Vec<(usize, usize)> {
+fn ties(bd: &mut Builder) -> Result<Vec<(usize, usize)>, String> {
     let env = bd.env();
     let (m, n) = (env.m(), env.n());
-    if !evidence::value_gap(bd, "some buyer value equals some seller value", Rel::Eq) {
-        return vec![];
+    if !evidence::value_gap(bd, "some buyer value equals some seller value", Rel::Eq)? {
+        return Ok(vec![]);
     }
-    (0..m)
+    Ok((0..m)
         .flat_map(|i| (0..n).map(move |j| (i, j)))
         .filter(|&(i, j)| env.cmp(i, j) == Ordering::Equal)
-        .collect()
+        .collect())
 }
 
 /// x**: efficient, and no trade on a tie.
@@ -39,24 +39,24 @@ fn x_double_star(bd: &Builder) -> Matrix<Rat> {
     })
 }
 
-fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !one_buyer(bd) {
+fn seller_keeps(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !one_buyer(bd)? {
             return Ok(());
         }
-        let cells = ties(bd);
+        let cells = ties(bd)?;
         if cells.is_empty() {
             return Ok(());
         }
         let xss = x_double_star(bd);
-        evidence::tight_surplus(bd, "Pi(x**)", &Alloc::numbers(&xss));
+        let pi = evidence::tight_surplus(bd, "Pi(x**)", &Alloc::numbers(&xss));
         // Π is linear in x, so it is maximal over the efficient allocations (any x in [0, 1] on
         // the tie cells) at x** iff raising any single tie cell to 1 does not increase it.
         for (i, j) in cells {
             let mut x = xss.clone();
             x[(i, j)] = Rat::ONE;
             let name = format!("Pi(x** with trade at B{} = S{})", i + 1, j + 1);
-            evidence::tight_surplus(bd, &name, &Alloc::numbers(&x));
+            let raised = evidence::tight_surplus(bd, &name, &Alloc::numbers(&x));
             bd.compare(
                 Role::Claim,
                 &format!(
@@ -64,12 +64,12 @@ fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, String> {
                     i + 1,
                     j + 1
                 ),
-                &name,
+                &raised,
                 Rel::Le,
-                "Pi(x**)",
+                &pi,
             );
         }
-        let nonneg = bd.compare(Role::Case, "Π(x**) >= 0", "Pi(x**)", Rel::Ge, "0");
+        let nonneg = bd.compare(Role::Case, "Π(x**) >= 0", &pi, Rel::Ge, 0);
         let lp = solve_named(build(
             bd.env(),
             &Model::BbFeasible {
@@ -78,27 +78,26 @@ fn seller_keeps(c: &Claim, inst: &Instance) -> Result<Certified, String> {
                 free_ties: true,
             },
         ));
-        evidence::lp(bd, "some efficient BB IC IR mechanism", &lp);
+        let exists = evidence::lp_feasibility(bd, "some efficient BB IC IR mechanism", &lp, None);
         bd.is(
             Role::Claim,
             "efficient BB IC IR trade is possible iff Π(x**) >= 0",
-            "some efficient BB IC IR mechanism",
+            &exists,
             nonneg,
         );
         Ok(())
     })
 }
 
-fn virtual_strict(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !one_buyer(bd) {
+fn virtual_strict(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !one_buyer(bd)? {
             return Ok(());
         }
         let m = bd.env().m();
-        for (i, j) in ties(bd) {
-            let (vb, vs) = (format!("psi_b(B{})", i + 1), format!("psi_s(S{})", j + 1));
-            bd.formula(&vb, &psi_b(i + 1, m))?;
-            bd.formula(&vs, &psi_s(j + 1))?;
+        for (i, j) in ties(bd)? {
+            let vb = bd.formula(&format!("psi_b(B{})", i + 1), &psi_b(i + 1, m))?;
+            let vs = bd.formula(&format!("psi_s(S{})", j + 1), &psi_s(j + 1))?;
             bd.compare(
                 Role::Claim,
                 &format!(

@@ -5,7 +5,7 @@
 use mechcert_model::Instance;
 use mechcert_opt::{Model, build, solve_named};
 
-use crate::certificate::{Certified, Rel, Role};
+use crate::certificate::{Certified, Mode, Rel, Role};
 use crate::evidence::{self, one_buyer, shape};
 use crate::expr::{Expr, max};
 use crate::registry::{Claim, generic, on_concrete};
@@ -18,77 +18,77 @@ fn efficient_bb(ex_post_ir: bool) -> Model {
     }
 }
 
-fn two_by_two(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !(one_buyer(bd) && shape(bd, 2, 2)) {
+fn two_by_two(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !(one_buyer(bd)? && shape(bd, 2, 2)?) {
             return Ok(());
         }
         let env = bd.env();
         let interim = solve_named(build(env, &efficient_bb(false)));
-        evidence::lp(bd, "efficient BB, interim IR", &interim);
+        let interim = evidence::lp_feasibility(bd, "efficient BB, interim IR", &interim, None);
         if !bd.is(
             Role::Condition,
             "an efficient BB IC mechanism with interim IR exists",
-            "efficient BB, interim IR",
+            &interim,
             true,
         ) {
             return Ok(());
         }
         let ex_post = solve_named(build(env, &efficient_bb(true)));
-        evidence::lp(bd, "efficient BB, ex post IR", &ex_post);
+        let ex_post = evidence::lp_feasibility(bd, "efficient BB, ex post IR", &ex_post, None);
         bd.is(
             Role::Claim,
             "one with ex post IR exists too",
-            "efficient BB, ex post IR",
+            &ex_post,
             true,
         );
         Ok(())
     })
 }
 
-fn gap(c: &Claim, inst: &Instance) -> Result<Certified, String> {
-    on_concrete(c, inst, |bd| {
-        if !one_buyer(bd) {
+fn gap(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, String> {
+    on_concrete(c, inst, mode, |bd| {
+        if !one_buyer(bd)? {
             return Ok(());
         }
-        bd.formula(
+        let types = bd.formula(
             "max(m, n)",
             &max(vec![Expr::Sym("m".into()), Expr::Sym("n".into())]),
         )?;
         if !bd.compare(
             Role::Condition,
             "more than two types on some side",
-            "max(m, n)",
+            &types,
             Rel::Gt,
-            "2",
+            2,
         ) {
             return Ok(());
         }
         let env = bd.env();
         let interim = solve_named(build(env, &efficient_bb(false)));
-        evidence::lp(bd, "efficient BB, interim IR", &interim);
+        let interim = evidence::lp_feasibility(bd, "efficient BB, interim IR", &interim, None);
         let ex_post = solve_named(build(env, &efficient_bb(true)));
-        evidence::lp(bd, "efficient BB, ex post IR", &ex_post);
+        let ex_post = evidence::lp_feasibility(bd, "efficient BB, ex post IR", &ex_post, None);
         // An existential claim: an instance that is not a witness says nothing about it, so the
         // witness properties are conditions, and a witness certifies the claim.
         let interim_ok = bd.is(
             Role::Condition,
             "an efficient BB IC mechanism with interim IR exists",
-            "efficient BB, interim IR",
+            &interim,
             true,
         );
         let ex_post_ok = interim_ok
             && bd.is(
                 Role::Condition,
                 "no efficient BB IC mechanism with ex post IR exists",
-                "efficient BB, ex post IR",
+                &ex_post,
                 false,
             );
         if ex_post_ok {
             bd.is(
                 Role::Claim,
                 "this instance is a witness: interim IR is possible, ex post IR is not",
-                "efficient BB, ex post IR",
+                &ex_post,
                 false,
             );
         }

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use mechcert_num::{Bound, Interval, Point, Poly, Rat, simplest_between};
 use serde_json::{Value, json};
 
-use crate::certificate::{Builder, Val};
+use crate::certificate::{Flag, Record};
 
 fn sign_str(o: Ordering) -> &'static str {
     match o {
@@ -124,31 +124,31 @@ fn push_open(pieces: &mut Vec<Value>, p: &Poly, lo: Option<&Rat>, hi: Option<&Ra
 /// Record that `poly` is the quantity `of` (a quantity object without name and value) on the
 /// instance's domain.
 pub fn poly_identity(
-    bd: &mut Builder,
+    bd: &mut Record,
     name: &str,
     poly: &Poly,
     param: &str,
     of: Value,
     degree_bound: usize,
-) -> String {
+) -> Flag {
     let fields = json!({
         "kind": "poly-identity",
         "poly": poly.display_with(param),
         "of": of,
         "degree_bound": degree_bound,
     });
-    bd.record(name, fields, Val::Bool(true))
+    bd.flag(name, fields, true)
 }
 
 /// Record the exact sign pattern of `poly` on `dom`.
 pub fn poly_sign(
-    bd: &mut Builder,
+    bd: &mut Record,
     name: &str,
     poly: &Poly,
     param: &str,
     dom: &Interval,
-) -> Result<String, String> {
+) -> Result<Flag, String> {
     let pieces = sign_pieces(poly, dom)?;
     let fields = json!({"kind": "poly-sign", "poly": poly.display_with(param), "pieces": pieces});
-    Ok(bd.record(name, fields, Val::Bool(true)))
+    Ok(bd.flag(name, fields, true))
 }

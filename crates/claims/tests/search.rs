@@ -13,11 +13,11 @@ fn planted() -> Claim {
         section: "test",
         statement: "Π^VCG' >= 0 for every instance (false: Theorem 1 needs it as a condition)",
         reading: "planted",
-        certify: |c, inst: &Instance| {
-            mechcert_claims::registry_on_concrete(c, inst, |bd| {
+        certify: |c, inst: &Instance, mode| {
+            mechcert_claims::registry_on_concrete(c, inst, mode, |bd| {
                 let tie = bd.env().tie_break;
-                evidence::vcg_prime_surplus(bd, "Pi", 1, tie);
-                bd.compare(Role::Claim, "Π^VCG' >= 0", "Pi", Rel::Ge, "0");
+                let pi = evidence::vcg_prime_surplus(bd, "Pi", 1, tie);
+                bd.compare(Role::Claim, "Π^VCG' >= 0", &pi, Rel::Ge, 0);
                 Ok(())
             })
         },

@@ -107,14 +107,14 @@ fn planted() -> Claim {
         section: "test",
         statement: "applicability and failure are chosen functions of the stream index",
         reading: "planted",
-        certify: |c, inst: &Instance| {
+        certify: |c, inst: &Instance, mode| {
             let (k, seed) = index_and_seed(inst);
             let (applies, fails) = pattern(seed, k);
-            mechcert_claims::registry_on_concrete(c, inst, |bd| {
-                let a = if applies { "1" } else { "0" };
-                bd.compare(Role::Condition, "planted condition", a, Rel::Eq, "1");
-                let f = if fails { "0" } else { "1" };
-                bd.compare(Role::Claim, "planted claim", f, Rel::Eq, "1");
+            mechcert_claims::registry_on_concrete(c, inst, mode, |bd| {
+                let a = i64::from(applies);
+                bd.compare(Role::Condition, "planted condition", a, Rel::Eq, 1);
+                let f = i64::from(!fails);
+                bd.compare(Role::Claim, "planted claim", f, Rel::Eq, 1);
                 Ok(())
             })
         },

@@ -87,6 +87,14 @@ fn reject<T>(m: impl Into<String>) -> Step<T> {
     Err(Halt::Reject(m.into()))
 }
 
+/// Which reading of a printed claim a statement is: as printed, or the corrected reading of an
+/// evident typo (its own claim id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reading {
+    AsPrinted,
+    Corrected,
+}
+
 /// The role of an assertion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
@@ -345,6 +353,18 @@ impl<'a> Spec<'a> {
             }
         }
         Ok(out)
+    }
+
+    /// Is the boolean option `key` of the LP quantity `name` set? (For a statement that covers
+    /// a model with and without an option, such as the second best with ex post IR.)
+    pub fn lp_option_set(&self, name: &str, key: &str) -> bool {
+        self.quantities
+            .iter()
+            .filter_map(Value::as_object)
+            .find(|o| o.get("name").and_then(Value::as_str) == Some(name))
+            .and_then(|o| o.get("options")?.get(key))
+            .and_then(|v| json_bool(v).ok())
+            .unwrap_or(false)
     }
 
     /// The recorded polynomial of a `poly-identity` or `poly-sign` quantity just matched.

@@ -4,6 +4,8 @@
 //! certificate's formulas with these by value on the instance (or as polynomials on a
 //! family's domain), so only their meaning matters, not their spelling.
 
+use super::Reading;
+
 /// `B{i}`, `S{j}`, `pB{i}`, `pS{j}` (1-based, as printed).
 pub fn b(i: usize) -> String {
     format!("B{i}")
@@ -171,8 +173,12 @@ pub fn example_3_pi() -> String {
 
 /// Example 3's Π(x*): as printed (`- p_b(B_1) S_1`) or corrected (`- p_b(B_1) p_s(S_1) S_1`,
 /// as in the proof of Lemma 3).
-pub fn example_3_pi_star(corrected: bool) -> String {
-    let last = if corrected { "pB1*pS1*S1" } else { "pB1*S1" };
+pub fn example_3_pi_star(reading: Reading) -> String {
+    let last = if reading == Reading::Corrected {
+        "pB1*pS1*S1"
+    } else {
+        "pB1*S1"
+    };
     format!("pB2*pS2*B2 + pS1*B1 - pB2*S2 - {last}")
 }
 
@@ -186,8 +192,8 @@ pub fn lemma_3() -> [(&'static str, &'static str, &'static str); 3] {
 }
 
 /// Theorem 4's M: as printed (`(S_2 - p_s(S_1))/p_s(S_2)`) or with S_1 restored.
-pub fn theorem_4_m(corrected: bool) -> String {
-    let psi_s2 = if corrected {
+pub fn theorem_4_m(reading: Reading) -> String {
+    let psi_s2 = if reading == Reading::Corrected {
         "(S2 - pS1*S1)/pS2"
     } else {
         "(S2 - pS1)/pS2"

@@ -9,7 +9,7 @@ use super::paper::{
     alternating, example_1_recursion, example_2_family, example_2_general, fewer_than_two_at_top,
 };
 use super::sec4::BB_PROPERTIES;
-use super::{Def, Halt, Of, Rel, Role, Spec, Statement, Step, reject};
+use super::{Def, Halt, Of, Reading, Rel, Role, Spec, Statement, Step, reject};
 use crate::instance::{Concrete, Tie};
 use crate::number::{Q, fmt_rat, frac, int};
 use crate::poly::Poly;
@@ -246,7 +246,7 @@ fn to_i64(u: usize) -> i64 {
 /// printed) or to P(S < B_m) Δ (corrected), and Π_I >= 0 from some I* on: the tail bound
 /// limit - q_J (limit - s_min) >= 0 proves Π_I >= 0 for every I >= J, and each recorded Π_I
 /// (I < J) lies within limit - q_I (limit - s_min) and limit + q_I (s_max - limit).
-fn large_market(s: &mut Spec<'_>, corrected: bool) -> Step {
+fn large_market(s: &mut Spec<'_>, reading: Reading) -> Step {
     s.concrete()?;
     let c = s.c()?.clone();
     let (m, n) = (c.m(), c.n());
@@ -269,7 +269,7 @@ fn large_market(s: &mut Spec<'_>, corrected: bool) -> Step {
     let probs: Vec<String> = trading.iter().map(|j| format!("pS{}", j + 1)).collect();
     let limit_expr = format!("({})*{{Delta}}", probs.join(" + "));
     let limit = s.num("limit", Def::Formula(&limit_expr, None))?;
-    if corrected {
+    if reading == Reading::Corrected {
         s.case("limit", Rel::Gt, "0")?;
     } else {
         s.claim("limit", Rel::Eq, "Delta")?;
@@ -379,13 +379,13 @@ pub(super) fn statements() -> Vec<Statement> {
             id: "large-market",
             section: "Sec. 5",
             statement: "B_m > S_1, V_b ∩ V_s = ∅ ⟹ lim Π_I = Δ = min{B_m - S_j : B_m > S_j} (the limit P(S < B_m)Δ is computed), Π_I >= 0 for all I >= J (tail bound), each recorded Π_I within the bounds that tend to the limit",
-            check: |s| large_market(s, false),
+            check: |s| large_market(s, Reading::AsPrinted),
         },
         Statement {
             id: "large-market-corrected",
             section: "Sec. 5",
             statement: "B_m > S_1, V_b ∩ V_s = ∅ ⟹ Π_I >= 0 for all I >= J (tail bound limit - q_J(limit - s_min) >= 0 with limit = P(S < B_m)Δ), each recorded Π_I within limit - q_I(limit - s_min) and limit + q_I(s_max - limit)",
-            check: |s| large_market(s, true),
+            check: |s| large_market(s, Reading::Corrected),
         },
     ]
 }

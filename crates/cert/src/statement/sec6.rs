@@ -9,7 +9,7 @@ use super::paper::{
     example_3_pi, example_3_pi_star, lemma_1_sum, lemma_1_term, lemma_3, theorem_4_allocation,
     theorem_4_m,
 };
-use super::{Def, Halt, LpOptions, Rel, Role, Spec, Statement, Step};
+use super::{Def, Halt, LpOptions, Reading, Rel, Role, Spec, Statement, Step};
 use crate::instance::{Concrete, Matrix};
 use crate::number::{Q, fmt_rat, frac};
 
@@ -72,10 +72,10 @@ pub(super) fn theorem_2_allocations(c: &Concrete) -> Vec<Matrix> {
 /// Lemma 1 (printed ranges i = 1..n over buyer types, j = 1..m over seller types, which name
 /// existing types only when m = n; corrected: i = 1..m, j = 1..n): Π(x) = Σ_{i,j} [ψ_b(B_i) -
 /// ψ_s(S_j)] x(i,j) p_b(B_i) p_s(S_j), at x* and at every unit allocation.
-fn lemma_1(s: &mut Spec<'_>, corrected: bool) -> Step {
+fn lemma_1(s: &mut Spec<'_>, reading: Reading) -> Step {
     s.concrete()?;
     s.one_buyer()?;
-    if !corrected {
+    if reading == Reading::AsPrinted {
         s.num("m", Def::Formula("m", None))?;
         s.num("n", Def::Formula("n", None))?;
         if !s.claim("m", Rel::Eq, "n")? {
@@ -167,7 +167,7 @@ fn two_by_two(s: &mut Spec<'_>) -> Step {
 
 /// Example 3: the printed Π(x) equals Π(x) at x* and the unit allocations, and the printed
 /// Π(x*) (corrected: last term p_b(B1)p_s(S1)S1) equals Π(x*).
-fn example_3(s: &mut Spec<'_>, corrected: bool) -> Step {
+fn example_3(s: &mut Spec<'_>, reading: Reading) -> Step {
     two_by_two(s)?;
     let c = s.c()?.clone();
     let printed = example_3_pi();
@@ -177,7 +177,7 @@ fn example_3(s: &mut Spec<'_>, corrected: bool) -> Step {
         s.num(&f, Def::Formula(&printed, Some(&x)))?;
         s.claim(&f, Rel::Eq, &pi)?;
     }
-    let star = example_3_pi_star(corrected);
+    let star = example_3_pi_star(reading);
     s.num("printed Pi(x*)", Def::Formula(&star, None))?;
     s.claim("printed Pi(x*)", Rel::Eq, "Pi(x0)")?;
     Ok(())
@@ -201,14 +201,14 @@ fn lemma_3_statement(s: &mut Spec<'_>) -> Step {
 /// Theorem 4: with Π(x*) < 0, the allocation the theorem assigns to the sign of M (printed:
 /// A if M < 0, B if M > 0; corrected M with S1 restored: A if M > 0, B if M < 0; both if M =
 /// 0) is implementable, has BB IC IR transfers, and attains the second-best welfare.
-fn theorem_4(s: &mut Spec<'_>, corrected: bool) -> Step {
+fn theorem_4(s: &mut Spec<'_>, reading: Reading) -> Step {
     two_by_two(s)?;
     let c = s.c()?.clone();
     s.num("Pi(x*)", Def::TightSurplus(&c.efficient()))?;
     s.condition("Pi(x*)", Rel::Lt, "0")?;
     s.num("second best", Def::Lp("second-best", LpOptions::default()))?;
-    let m = s.num("M", Def::Formula(&theorem_4_m(corrected), None))?;
-    let pick_a = if corrected {
+    let m = s.num("M", Def::Formula(&theorem_4_m(reading), None))?;
+    let pick_a = if reading == Reading::Corrected {
         m.is_positive()
     } else {
         m.is_negative()
@@ -253,7 +253,12 @@ fn second_best(s: &mut Spec<'_>) -> Step {
         ));
     }
     let c = s.c()?.clone();
-    let w = s.num("second best", Def::Lp("second-best", LpOptions::default()))?;
+    // with or without ex post IR rows (`mechcert solve second-best --ex-post-ir`)
+    let opts = LpOptions {
+        ex_post_ir: s.lp_option_set("second best", "ex_post_ir"),
+        ..LpOptions::default()
+    };
+    let w = s.num("second best", Def::Lp("second-best", opts))?;
     s.num("first best", Def::Welfare(&c.efficient()))?;
     s.claim("second best", Rel::Le, "first best")?;
     s.claim("second best", Rel::Eq, &fmt_rat(&w))?;
@@ -266,13 +271,13 @@ pub(super) fn statements() -> Vec<Statement> {
             id: "lemma-1",
             section: "Lemma 1",
             statement: "I = 1 ⟹ the printed ranges (i = 1..n over buyer types, j = 1..m over seller types) name existing types (m = n), and Π(x) = Σ_i Σ_j [ψ_b(B_i) - ψ_s(S_j)] x(B_i,S_j) p_b(B_i) p_s(S_j) at x* and every unit allocation (a basis: so for every x)",
-            check: |s| lemma_1(s, false),
+            check: |s| lemma_1(s, Reading::AsPrinted),
         },
         Statement {
             id: "lemma-1-corrected",
             section: "Lemma 1",
             statement: "I = 1 ⟹ Π(x) = Σ_{i=1}^m Σ_{j=1}^n [ψ_b(B_i) - ψ_s(S_j)] x(B_i,S_j) p_b(B_i) p_s(S_j) at x* and every unit allocation (a basis: so for every x)",
-            check: |s| lemma_1(s, true),
+            check: |s| lemma_1(s, Reading::Corrected),
         },
         Statement {
             id: "theorem-2",
@@ -290,13 +295,13 @@ pub(super) fn statements() -> Vec<Statement> {
             id: "example-3",
             section: "Ex. 3",
             statement: "I = 1, m = n = 2, B2 > S2 > B1 > S1 ⟹ the printed Π(x) = Π(x) at x* and every unit allocation, and the printed Π(x*) = p_b(B2)p_s(S2)B2 + p_s(S1)B1 - p_b(B2)S2 - p_b(B1)S1 = Π(x*)",
-            check: |s| example_3(s, false),
+            check: |s| example_3(s, Reading::AsPrinted),
         },
         Statement {
             id: "example-3-corrected",
             section: "Ex. 3",
             statement: "I = 1, m = n = 2, B2 > S2 > B1 > S1 ⟹ the printed Π(x) = Π(x) at x* and every unit allocation, and p_b(B2)p_s(S2)B2 + p_s(S1)B1 - p_b(B2)S2 - p_b(B1)p_s(S1)S1 = Π(x*)",
-            check: |s| example_3(s, true),
+            check: |s| example_3(s, Reading::Corrected),
         },
         Statement {
             id: "lemma-3",
@@ -308,18 +313,18 @@ pub(super) fn statements() -> Vec<Statement> {
             id: "theorem-4",
             section: "Thm. 4",
             statement: "I = 1, m = n = 2, B2 > S2 > B1 > S1, Π(x*) < 0 ⟹ with M as printed, the allocation for sign(M) (A: x(B2,S2) = 1 if M < 0; B: x(B1,S1) = 1 if M > 0; both if M = 0) is implementable, has BB IC IR transfers (exact LP), and W(x) = second best (exact LP)",
-            check: |s| theorem_4(s, false),
+            check: |s| theorem_4(s, Reading::AsPrinted),
         },
         Statement {
             id: "theorem-4-corrected",
             section: "Thm. 4",
             statement: "as theorem-4 with S1 restored in M (ψ_s(S2) = (S2 - p_s(S1)S1)/p_s(S2)) and the cases exchanged: A if M > 0, B if M < 0",
-            check: |s| theorem_4(s, true),
+            check: |s| theorem_4(s, Reading::Corrected),
         },
         Statement {
             id: "second-best",
             section: "Sec. 6",
-            statement: "(mechcert solve second-best, a computation) W = max{W(x) : (x, t) ex post BB, interim IC and IR} (exact LP), and W <= the first best W(x*)",
+            statement: "(mechcert solve second-best, a computation) W = max{W(x) : (x, t) ex post BB, interim IC and IR, and ex post IR if the LP says so} (exact LP), and W <= the first best W(x*)",
             check: second_best,
         },
     ]
