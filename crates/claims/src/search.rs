@@ -295,8 +295,10 @@ fn valid(inst: &Instance) -> bool {
         .is_ok_and(|i| i.concrete().is_ok() || i.parameter.is_some())
 }
 
-/// Shrink while the claim still fails (or, existential, still holds).
-pub fn shrink(claim: &Claim, start: &Instance) -> (Instance, Certified, usize) {
+/// Shrink while the claim still fails (or, existential, still holds): the shrunk instance, its
+/// certificate and the number of steps. Certifying the shrunk instance cannot fail after its
+/// verdict was computed; if it does, that is an internal inconsistency.
+pub fn shrink(claim: &Claim, start: &Instance) -> Result<(Instance, Certified, usize), Error> {
     let mut cur = start.clone();
     let mut steps = 0;
     'outer: loop {
@@ -316,6 +318,11 @@ pub fn shrink(claim: &Claim, start: &Instance) -> (Instance, Certified, usize) {
     if claim.existential {
         cur.name = format!("{} witness (shrunk)", claim.id);
     }
-    let cert = claim.certify(&cur).expect("certified during shrinking");
-    (cur, cert, steps)
+    let cert = claim.certify(&cur).map_err(|e| {
+        Error::Inconsistent(format!(
+            "{}: the shrunk instance had a verdict but its certificate failed: {e}",
+            claim.id
+        ))
+    })?;
+    Ok((cur, cert, steps))
 }

@@ -145,7 +145,7 @@ fn planted_patterns_merge_to_the_sequential_result_for_any_number_of_shards() {
                 assert_eq!(f.original.to_json(), drawn.to_json());
                 assert_eq!(
                     f.shrunk.to_toml(),
-                    shrink(&claim, &drawn).0.to_toml(),
+                    shrink(&claim, &drawn).unwrap().0.to_toml(),
                     "seed {seed}, K = {k}"
                 );
             }

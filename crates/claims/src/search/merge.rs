@@ -203,7 +203,7 @@ fn outcome(claim: &Claim, results: &[(String, ShardResult)]) -> Result<Outcome, 
                     applicable += applicable_below(claim, &opts, n, r, k)?;
                 }
             }
-            let (shrunk, certified, shrink_steps) = shrink(claim, &drawn);
+            let (shrunk, certified, shrink_steps) = shrink(claim, &drawn)?;
             Outcome {
                 claim: claim.id,
                 searched: k as usize + 1,
