@@ -193,7 +193,18 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
             ))
         });
         write_atomic(&file, &part.to_text()).map_err(Failure::Input)?;
-        print_shard(&part, &file, a.json);
+        let all = match &a.result {
+            Some(_) => "RESULTS...".to_string(),
+            None => a
+                .out
+                .join(format!(
+                    "{}-seed{}-shard-*-of-{}.json",
+                    claim.id, opts.seed, shard.count
+                ))
+                .display()
+                .to_string(),
+        };
+        print_shard(&part, &file, &all, a.json);
         return Ok(());
     }
     let outcome = merge_with(claim, &[("the search".to_string(), part)]).map_err(fail)?;
@@ -216,7 +227,7 @@ fn run_merge(m: &MergeArgs) -> Result<(), Failure> {
 }
 
 /// What a shard prints: its result object (with the file it was written to), or a summary.
-fn print_shard(r: &ShardResult, file: &Path, json: bool) {
+fn print_shard(r: &ShardResult, file: &Path, all: &str, json: bool) {
     if json {
         let mut v = r.to_json();
         if let Some(o) = v.as_object_mut() {
@@ -239,7 +250,7 @@ fn print_shard(r: &ShardResult, file: &Path, json: bool) {
         r.instances_per_second_per_core()
     );
     outln!(
-        "wrote {}; when all {} shards are done: mechcert search merge RESULTS...",
+        "wrote {}; when all {} shards are done: mechcert search merge {all}",
         file.display(),
         r.shard.count
     );
