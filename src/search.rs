@@ -1,19 +1,32 @@
 //! `mechcert search CLAIM`: look for a counterexample (a witness, for an existential claim),
 //! shrink it, save it as an instance file with its certificate, and report what was searched.
+//! `--shard i/K` scans one shard's part of the same stream and writes its result file;
+//! `--checkpoint FILE` makes a scan resumable; `mechcert search merge RESULTS...` combines all
+//! shards' results into the unsharded search's report. The logic is in
+//! `mechcert_claims::search`; this file parses arguments and prints.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::Args;
+use clap::{Args, Subcommand};
 use mechcert_claims::find;
-use mechcert_claims::search::{Options, search};
+use mechcert_claims::search::Options;
+use mechcert_claims::search::checkpoint::{Checkpointer, Every, write_atomic};
+use mechcert_claims::search::merge::{Merged, merge, merge_with, read};
+use mechcert_claims::search::report::{Report, conclude, what};
+use mechcert_claims::search::result::ShardResult;
+use mechcert_claims::search::shard::{Shard, scan};
 
-use crate::{Failure, shown};
+use crate::Failure;
 
 #[derive(Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct SearchArgs {
+    #[command(subcommand)]
+    command: Option<SearchCommand>,
     /// The claim id (see `mechcert claims`)
-    claim: String,
+    #[arg(required = true)]
+    claim: Option<String>,
     /// Seed of the instance generator (the same seed gives the same search)
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -28,7 +41,43 @@ pub struct SearchArgs {
     /// claims; 2 to 4, drawn per instance, for the claims about several buyers)
     #[arg(long)]
     buyers: Option<usize>,
-    /// Directory where a counterexample (TOML) and its certificate (JSON) are saved
+    /// Directory where a counterexample (TOML) and its certificate (JSON) are saved, and, with
+    /// --shard, the shard's result file
+    #[arg(long, default_value = "counterexamples")]
+    out: PathBuf,
+    /// Scan only shard i of K (the instances k with k mod K = i) and write its result file for
+    /// `mechcert search merge`; env:VAR/K reads i from a variable, e.g.
+    /// env:SLURM_ARRAY_TASK_ID/64 or env:JOB_COMPLETION_INDEX/8
+    #[arg(long, value_name = "i/K")]
+    shard: Option<String>,
+    /// The shard's result file (default: OUT/CLAIM-seedS-shard-I-of-K.json)
+    #[arg(long, value_name = "FILE", requires = "shard")]
+    result: Option<PathBuf>,
+    /// Save progress to FILE periodically, and resume from it if it exists
+    #[arg(long, value_name = "FILE")]
+    checkpoint: Option<PathBuf>,
+    /// How often to save the checkpoint: a number of instances (e.g. 5000) or a time (30s, 10m,
+    /// 1h) [default: 60s]
+    #[arg(long, value_name = "N|TIME", requires = "checkpoint")]
+    checkpoint_every: Option<String>,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum SearchCommand {
+    /// Combine the result files of every shard of a search into the unsharded search's result:
+    /// the same counts, first counterexample, shrunk instance and certificate
+    Merge(MergeArgs),
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// The result files of all K shards (e.g. results/*.json)
+    #[arg(required = true, value_name = "RESULTS")]
+    results: Vec<PathBuf>,
+    /// Directory where the counterexample (TOML) and its certificate (JSON) are saved
     #[arg(long, default_value = "counterexamples")]
     out: PathBuf,
     /// Print one JSON object instead of text
@@ -51,10 +100,13 @@ fn parse_types(s: &str) -> Result<(usize, usize), String> {
 }
 
 pub fn run(a: &SearchArgs) -> Result<(), Failure> {
-    let claim = find(&a.claim).ok_or_else(|| {
+    if let Some(SearchCommand::Merge(m)) = &a.command {
+        return run_merge(m);
+    }
+    let id = a.claim.as_deref().unwrap_or_default();
+    let claim = find(id).ok_or_else(|| {
         Failure::Input(format!(
-            "unknown claim `{}`; `mechcert claims` lists them",
-            a.claim
+            "unknown claim `{id}`; `mechcert claims` lists them"
         ))
     })?;
     if let Some(i) = a.buyers.filter(|i| !(1..=64).contains(i)) {
@@ -66,21 +118,41 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
         types: a.types,
         buyers: a.buyers,
     };
-    // claims about one shape (e.g. Theorem 4's 2x2) draw their own instances: say so
-    let note = a.types.and_then(|(m, n)| {
-        let drawn = mechcert_claims::search::instance(claim, &opts, 0).shape();
-        (drawn != (m, n)).then(|| {
-            format!(
-                "{} is about {}x{} instances and draws its own; --types {m}x{n} does not apply",
-                claim.id, drawn.0, drawn.1
-            )
-        })
-    });
+    let sharded = a
+        .shard
+        .as_deref()
+        .map(|s| Shard::parse(s, |v| std::env::var(v).ok()))
+        .transpose()?;
+    let shard = sharded.unwrap_or(Shard::WHOLE);
+    let every = a
+        .checkpoint_every
+        .as_deref()
+        .map(|t| Every::parse(t, "--checkpoint-every"))
+        .transpose()?
+        .unwrap_or_default();
+    let mut checkpoint = a.checkpoint.as_deref().map(|p| Checkpointer::new(p, every));
+    let note = mechcert_claims::search::report::types_note(claim, &opts);
     if let (Some(n), false) = (&note, a.json) {
         eprintln!("note: {n}");
     }
+    let resume = match &checkpoint {
+        Some(c) => c.load(claim.id, &opts, shard)?,
+        None => None,
+    };
+    if let (Some(r), Some(c), false) = (&resume, &checkpoint, a.json) {
+        let p = c.path().display();
+        if r.complete {
+            eprintln!("checkpoint {p} holds the finished scan; nothing left to examine");
+        } else {
+            eprintln!(
+                "resuming from checkpoint {p}: {} of {} instances examined",
+                r.examined,
+                shard.count_below(opts.budget as u64)
+            );
+        }
+    }
     let bar = (std::io::stderr().is_terminal() && !a.json).then(|| {
-        let b = indicatif::ProgressBar::new(a.budget as u64);
+        let b = indicatif::ProgressBar::new(shard.count_below(opts.budget as u64));
         b.set_style(
             indicatif::ProgressStyle::with_template(
                 "{msg} [{bar:40}] {pos}/{len} instances ({elapsed})",
@@ -88,7 +160,10 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
             .expect("template")
             .progress_chars("=> "),
         );
-        b.set_message(format!("search {}", claim.id));
+        b.set_message(match sharded {
+            Some(s) => format!("search {} shard {s}", claim.id),
+            None => format!("search {}", claim.id),
+        });
         b
     });
     let progress = |done: usize| {
@@ -96,79 +171,120 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
             b.set_position(done as u64);
         }
     };
-    let out = search(claim, &opts, &progress);
+    let part = scan(claim, &opts, shard, resume, checkpoint.as_mut(), &progress)?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let out = out?;
-    let what = if claim.existential {
-        "witness"
-    } else {
-        "counterexample"
-    };
-    let mut saved = None;
-    if let Some(f) = &out.found {
-        let stem = format!("{}-{what}-seed{}", claim.id, a.seed);
-        std::fs::create_dir_all(&a.out)
-            .map_err(|e| Failure::Input(format!("{}: {e}", shown(&a.out))))?;
-        let toml = a.out.join(format!("{stem}.toml"));
-        let cert = a.out.join(format!("{stem}.cert.json"));
-        let mut inst = f.shrunk.clone();
-        inst.source = Some(format!(
-            "found by `mechcert search {} --seed {} --budget {}{}{}` (instance {}), shrunk in {} steps",
-            claim.id,
-            a.seed,
-            a.budget,
-            a.types
-                .map_or(String::new(), |(m, n)| format!(" --types {m}x{n}")),
-            a.buyers.map_or(String::new(), |i| format!(" --buyers {i}")),
-            f.index,
-            f.shrink_steps
-        ));
-        std::fs::write(&toml, inst.to_toml())
-            .map_err(|e| Failure::Input(format!("{}: {e}", shown(&toml))))?;
-        let c = claim.certify(&inst)?;
-        crate::certify::self_check(&c.certificate, &format!("the {what}"))?;
-        let text = serde_json::to_string_pretty(&c.certificate).expect("json") + "\n";
-        std::fs::write(&cert, text)
-            .map_err(|e| Failure::Input(format!("{}: {e}", shown(&cert))))?;
-        saved = Some((toml, cert, c, inst));
-    }
-    if a.json {
-        let v = serde_json::json!({
-            "claim": out.claim,
-            "searched": out.searched,
-            "applicable": out.applicable,
-            "seed": a.seed,
-            "note": note,
-            "counterexample": saved.as_ref().map(|(_, _, _, i)| i.to_json()),
-            "certificate": saved.as_ref().map(|(_, _, c, _)| c.certificate.clone()),
-            "files": saved.as_ref().map(|(t, c, _, _)| serde_json::json!([t.display().to_string(), c.display().to_string()])),
+    if sharded.is_some() {
+        let file = a.result.clone().unwrap_or_else(|| {
+            a.out.join(format!(
+                "{}-seed{}-shard-{}-of-{}.json",
+                claim.id, opts.seed, shard.index, shard.count
+            ))
         });
-        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        write_atomic(&file, &part.to_text()).map_err(Failure::Input)?;
+        let all = match &a.result {
+            Some(_) => "RESULTS...".to_string(),
+            None => a
+                .out
+                .join(format!(
+                    "{}-seed{}-shard-*-of-{}.json",
+                    claim.id, opts.seed, shard.count
+                ))
+                .display()
+                .to_string(),
+        };
+        print_shard(&part, &file, &all, a.json);
         return Ok(());
     }
-    match saved {
-        None if claim.existential => outln!(
-            "{}: no witness among {} instances ({} applicable), seed {}",
-            claim.id,
-            out.searched,
-            out.applicable,
-            a.seed
-        ),
-        None => outln!(
-            "{}: no counterexample among {} instances ({} applicable), seed {}",
-            claim.id,
-            out.searched,
-            out.applicable,
-            a.seed
-        ),
-        Some((toml, cert, c, inst)) => {
+    let outcome = merge_with(claim, &[("the search".to_string(), part)])?;
+    let report = conclude(claim, &opts, outcome)?;
+    let files = report.save(&a.out)?;
+    print_report(&report, files.as_ref(), a.json, None);
+    Ok(())
+}
+
+fn run_merge(m: &MergeArgs) -> Result<(), Failure> {
+    let results = read(&m.results)?;
+    let merged = merge(&results)?;
+    let report = conclude(merged.claim, &merged.opts, merged.outcome.clone())?;
+    if let (Some(n), false) = (&report.note, m.json) {
+        eprintln!("note: {n}");
+    }
+    let files = report.save(&m.out)?;
+    print_report(&report, files.as_ref(), m.json, Some(&merged));
+    Ok(())
+}
+
+/// What a shard prints: its result object (with the file it was written to), or a summary.
+fn print_shard(r: &ShardResult, file: &Path, all: &str, json: bool) {
+    if json {
+        let mut v = r.to_json();
+        if let Some(o) = v.as_object_mut() {
+            o.insert("result_file".into(), file.display().to_string().into());
+        }
+        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        return;
+    }
+    let claim = find(&r.claim).map_or("counterexample", what);
+    let found = match &r.first_hit {
+        Some(h) => format!("first {claim} of the part at instance {}", h.index),
+        None => format!("no {claim} in the part"),
+    };
+    outln!(
+        "{} shard {}: examined {} instances ({} applicable), {found}; {} instances/s per core",
+        r.claim,
+        r.shard,
+        r.examined,
+        r.applicable,
+        r.instances_per_second_per_core()
+    );
+    outln!(
+        "wrote {}; when all {} shards are done: mechcert search merge {all}",
+        file.display(),
+        r.shard.count
+    );
+}
+
+/// What `search` and `search merge` print: the unsharded search's result.
+fn print_report(
+    report: &Report,
+    files: Option<&(PathBuf, PathBuf)>,
+    json: bool,
+    merged: Option<&Merged>,
+) {
+    let out = &report.outcome;
+    let id = report.claim.id;
+    let seed = report.opts.seed;
+    if json {
+        let mut v = report.to_json(files);
+        if let (Some(m), Some(o)) = (merged, v.as_object_mut()) {
+            o.insert(
+                "shards".into(),
+                serde_json::json!({
+                    "count": m.shards,
+                    "examined": m.examined,
+                    "instances_per_second_per_core": m.instances_per_second_per_core(),
+                }),
+            );
+        }
+        outln!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        return;
+    }
+    if let Some(m) = merged {
+        outln!(
+            "merged {} shards: {} instances examined, {} instances/s per core",
+            m.shards,
+            m.examined,
+            m.instances_per_second_per_core()
+        );
+    }
+    let what = what(report.claim);
+    match (&report.saved, files) {
+        (Some((inst, c)), Some((toml, cert))) => {
             outln!(
-                "{}: {what} found at instance {} of seed {} ({} applicable up to it); shrunk to:",
-                claim.id,
+                "{id}: {what} found at instance {} of seed {seed} ({} applicable up to it); shrunk to:",
                 out.searched - 1,
-                a.seed,
                 out.applicable
             );
             outln!("{}", inst.to_toml());
@@ -179,6 +295,10 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
                 cert.display()
             );
         }
+        _ => outln!(
+            "{id}: no {what} among {} instances ({} applicable), seed {seed}",
+            out.searched,
+            out.applicable
+        ),
     }
-    Ok(())
 }

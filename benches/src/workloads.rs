@@ -664,7 +664,10 @@ fn search_workload(corrected: bool) -> Workload {
     };
     let o = opts.clone();
     let run = move || {
-        let out = search::search(claim, &o, &|_| {}).expect("the search meets no inconsistency");
+        let out = match search::search(claim, &o, &|_| {}) {
+            Ok(out) => out,
+            Err(e) => return Answer::new(format!("error: {e}"), &[("error", e.to_string())]),
+        };
         let mut fields = vec![("searched", out.searched.to_string())];
         let summary = match &out.found {
             Some(f) => {

@@ -7,17 +7,33 @@
 //! parallel, and the reported failure is the one with the smallest k; shrinking is sequential
 //! and tries candidates in a fixed order. The same seed gives the same result on any machine
 //! and any number of threads.
+//!
+//! Beyond one machine: [`shard`] splits the stream of instances among K processes (instance k
+//! belongs to shard k mod K) and scans one part, [`result`] is the small versioned file a
+//! shard writes, [`checkpoint`] saves a scan's progress so a killed shard resumes, and
+//! [`merge`] combines the K results into exactly the unsharded [`Outcome`]. The unsharded
+//! search is the one-shard case of the same code ([`search`] = scan 0/1, then merge).
 
-use mechcert_model::Failure;
+pub mod checkpoint;
+pub mod merge;
+pub mod report;
+pub mod result;
+pub mod shard;
+
 use mechcert_model::random::SplitMix64;
 use mechcert_model::{Instance, Side};
 use mechcert_num::{Poly, Rat};
-use rayon::prelude::*;
 
 use crate::certificate::{Certified, Verdict};
 use crate::registry::Claim;
 
-#[derive(Clone, Debug)]
+/// Errors of a search, a sharded scan, a checkpoint or a merge are the model's `Failure`: bad
+/// input (arguments, files, a checkpoint or result from another search: exit 1), or two
+/// computations that disagree (a recorded instance that is not the one the seed draws, a
+/// certificate that does not check, an inconsistency met while certifying: exit 2).
+pub use mechcert_model::Failure;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     pub seed: u64,
     pub budget: usize,
@@ -61,7 +77,7 @@ pub struct Outcome {
 }
 
 /// Is this verdict what the search is looking for?
-fn hit(claim: &Claim, v: Verdict) -> bool {
+pub(crate) fn hit(claim: &Claim, v: Verdict) -> bool {
     if claim.existential {
         v == Verdict::Holds
     } else {
@@ -120,11 +136,13 @@ fn simplify_numbers(inst: &mut Instance, rng: &mut SplitMix64) {
     }
 }
 
-/// The verdict of a claim on an instance, without building its certificate.
-///
-/// `None` when the instance is not one the claim can be certified on (an input error), an
-/// error when certifying it meets an internal inconsistency (never skipped).
-fn certify_verdict(claim: &Claim, inst: &Instance) -> Result<Option<Certified>, Failure> {
+/// The verdict of a claim on an instance, without building its certificate: `None` when the
+/// instance is not one the claim can be certified on (an input error, e.g. too large), an error
+/// when certifying it meets an internal inconsistency (never skipped).
+pub(crate) fn certify_verdict(
+    claim: &Claim,
+    inst: &Instance,
+) -> Result<Option<Certified>, Failure> {
     match claim.verdict(inst) {
         Ok(c) => Ok(Some(c)),
         Err(Failure::Input(_)) => Ok(None),
@@ -132,61 +150,16 @@ fn certify_verdict(claim: &Claim, inst: &Instance) -> Result<Option<Certified>, 
     }
 }
 
-/// Search; `progress(done)` is called after each batch.
+/// Search the whole stream (instances 0 to budget - 1) and shrink the first hit;
+/// `progress(done)` is called after each batch with the number of instances examined. This is
+/// the sharded scan with one shard, merged: the same code path as `--shard i/K` and `merge`.
 pub fn search(
     claim: &Claim,
     opts: &Options,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<Outcome, Failure> {
-    const BATCH: usize = 256;
-    let mut applicable = 0;
-    let mut start = 0;
-    while start < opts.budget {
-        let end = (start + BATCH).min(opts.budget);
-        let results: Vec<(usize, Option<Certified>)> = (start..end)
-            .into_par_iter()
-            .map(|k| {
-                let inst = instance(claim, opts, k);
-                certify_verdict(claim, &inst).map(|c| (k, c))
-            })
-            .collect::<Result<_, _>>()?;
-        let first_hit = results
-            .iter()
-            .position(|(_, c)| c.as_ref().is_some_and(|c| hit(claim, c.verdict)));
-        let upto = first_hit.map_or(results.len(), |p| p + 1);
-        applicable += results[..upto]
-            .iter()
-            .filter(|(_, c)| {
-                c.as_ref()
-                    .is_some_and(|c| c.verdict != Verdict::NotApplicable)
-            })
-            .count();
-        if let Some((k, _)) = first_hit.map(|p| &results[p]) {
-            let original = instance(claim, opts, *k);
-            let (shrunk, certified, steps) = shrink(claim, &original)?;
-            progress(end);
-            return Ok(Outcome {
-                claim: claim.id,
-                searched: k + 1,
-                applicable,
-                found: Some(Found {
-                    index: *k,
-                    original,
-                    shrunk,
-                    certified,
-                    shrink_steps: steps,
-                }),
-            });
-        }
-        progress(end);
-        start = end;
-    }
-    Ok(Outcome {
-        claim: claim.id,
-        searched: opts.budget,
-        applicable,
-        found: None,
-    })
+    let part = shard::scan(claim, opts, shard::Shard::WHOLE, None, None, progress)?;
+    merge::merge_with(claim, &[("the search".to_string(), part)])
 }
 
 /// A size measure that every accepted shrinking step decreases.
@@ -317,7 +290,9 @@ fn valid(inst: &Instance) -> bool {
         .is_ok_and(|i| i.concrete().is_ok() || i.parameter.is_some())
 }
 
-/// Shrink while the claim still fails (or, existential, still holds).
+/// Shrink while the claim still fails (or, existential, still holds): the shrunk instance, its
+/// certificate and the number of steps. Certifying the shrunk instance cannot fail after its
+/// verdict was computed; if it does, that is an internal inconsistency.
 pub fn shrink(claim: &Claim, start: &Instance) -> Result<(Instance, Certified, usize), Failure> {
     let mut cur = start.clone();
     let mut steps = 0;
@@ -338,6 +313,11 @@ pub fn shrink(claim: &Claim, start: &Instance) -> Result<(Instance, Certified, u
     if claim.existential {
         cur.name = format!("{} witness (shrunk)", claim.id);
     }
-    let cert = claim.certify(&cur)?;
+    let cert = claim.certify(&cur).map_err(|e| {
+        Failure::Inconsistent(format!(
+            "{}: the shrunk instance had a verdict but its certificate failed: {e}",
+            claim.id
+        ))
+    })?;
     Ok((cur, cert, steps))
 }
