@@ -19,28 +19,18 @@
 // tables at once; iterator chains would hide the formulas.
 #![allow(clippy::needless_range_loop)]
 
-mod assertion;
-mod domain;
-mod error;
-mod expr;
-mod formula;
-mod instance;
-pub mod json;
-pub mod limits;
-mod lp;
-mod models;
-mod multi;
-mod multiset;
-mod number;
-mod poly;
-mod properties;
-mod quantity;
-pub mod quote;
-pub mod read;
-mod sign;
-mod single;
+mod arith;
+mod econ;
+mod format;
 pub mod statement;
-pub mod work;
+
+// The modules by their short names (`crate::number`, `crate::models`, ...): the folders group
+// them by job (arith: exact arithmetic; econ: the paper's mechanisms and LPs; format: reading
+// a certificate), the paths stay short.
+use arith::{domain, expr, number, poly, sign};
+use econ::{lp, models, multi, multiset, properties, single};
+use format::{assertion, error, formula, instance, quantity};
+pub use format::{json, limits, quote, read, work};
 
 use std::collections::HashMap;
 use std::path::Path;
