@@ -1,17 +1,18 @@
-//! `mechcert check FILE`: build the chosen mechanism for the instance and print the
-//! verifier's report (a table, or the JSON object of DESIGN.md with `--json`).
+//! `mechcert check FILE`: parse the arguments, call `mechcert_verify::check_instance` or
+//! `check_family` (which build the chosen mechanism and check it, per cell on a family), and
+//! print the report: a table, or the JSON object of DESIGN.md with `--json`; with `--plot` a
+//! picture drawn from exact values.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use mechcert_cert::limits::MAX_INTERIM_WORK;
-use mechcert_mech::{
-    BudgetBalanced, Interim, Matrix, Shares, Tabular, VcgMulti, VcgPrimeFourCase, compress,
-    efficient_allocation, tight, vcg, vcg_prime,
+use mechcert_mech::compress;
+use mechcert_model::Instance;
+use mechcert_num::{FailSet, Poly, Rat, Scalar};
+use mechcert_verify::{
+    Checked, FamilyReport, MechanismSpec, Request, check_family, check_instance, surplus_signs,
 };
-use mechcert_model::{Env, Instance};
-use mechcert_num::{FailSet, Interval, Poly, Rat, Scalar};
-use mechcert_verify::{Options, Report, Subject, check, default_max_profiles};
 
 use crate::Failure;
 use crate::table::Table;
@@ -81,143 +82,37 @@ fn write_plot(path: &std::path::Path, svg: &str) -> Result<(), Failure> {
     })
 }
 
-/// A checked mechanism: the report and, for `bb`, the base mechanism's surplus Π.
-struct Checked<S: Scalar> {
-    report: Report<S>,
-    base_surplus: Option<S>,
-}
-
-/// The profile limit: `--max-profiles`, else the default for this instance.
-fn max_profiles<S: Scalar>(a: &CheckArgs, env: &Env<S>) -> u128 {
-    a.max_profiles
-        .map_or_else(|| default_max_profiles(env), u128::from)
-}
-
-fn options<S: Scalar>(a: &CheckArgs, env: &Env<S>) -> Options {
-    Options {
-        interim: a.only != Some(Only::ExPost),
-        ex_post: a.only != Some(Only::Interim),
-        max_profiles: max_profiles(a, env),
-        max_listed: a.listed,
-    }
-}
-
-/// The interim tables of several buyers by compression, refused (input error, with the
-/// largest number of buyers that fits) beyond `MAX_INTERIM_WORK`.
-fn compressed<S: Scalar>(inst: &Instance, env: &Env<S>) -> Result<Interim<S>, Failure> {
-    let work = compress::vcg_prime_interim_work(env);
-    if work > MAX_INTERIM_WORK {
-        let fits = (1..env.buyers)
-            .rev()
-            .find(|&i| compress::vcg_prime_interim_work(&env.with_buyers(i)) <= MAX_INTERIM_WORK)
-            .unwrap_or(1);
-        return Err(Failure::Input(format!(
-            "{}: field `buyers`: with {} buyers over {} buyer types under {}, the exact interim tables of every buyer hold numbers of thousands of digits (about {work} bit operations to compute and check, beyond the limit of {MAX_INTERIM_WORK}, a few seconds); use at most {fits} buyers here",
-            crate::shown(std::path::Path::new(&inst.origin)),
-            env.buyers,
-            env.m(),
-            env.tie_break.name()
-        )));
-    }
-    Ok(compress::vcg_prime_interim(env))
-}
-
-fn alpha(a: &CheckArgs) -> Result<Rat, Failure> {
-    let text = a.alpha.as_deref().unwrap_or("0");
-    let v: Rat = text
-        .parse()
-        .map_err(|e| Failure::Input(format!("--alpha `{text}`: {e}")))?;
-    if v.is_negative() || v > Rat::ONE {
-        return Err(Failure::Input(format!(
-            "--alpha {v} is not a share: use a number from 0 to 1"
-        )));
-    }
-    Ok(v)
-}
-
-fn allocation(inst: &Instance, env: &Env<impl Scalar>) -> Matrix<Rat> {
-    match &inst.allocation {
-        Some(rows) => Matrix::from_rows(rows.clone()),
-        None => efficient_allocation(env),
-    }
-}
-
-fn verified<S: Scalar>(
-    env: &Env<S>,
-    subject: Subject<'_, S>,
-    compressed: Option<&Interim<S>>,
-    opts: &Options,
-) -> Result<Report<S>, Failure> {
-    check(env, subject, compressed, opts).map_err(|e| Failure::Inconsistent(e.0))
-}
-
-/// Build the mechanism and check it (generic: numbers or polynomials on a cell).
-fn check_mechanism<S: Scalar>(
-    inst: &Instance,
-    env: &Env<S>,
-    a: &CheckArgs,
-) -> Result<Checked<S>, Failure> {
-    let opts = options(a, env);
-    let single = env.buyers == 1;
-    let needs_single = |what: &str| {
-        Failure::Input(format!(
-            "{}: --mechanism {what} is defined for one buyer; this instance has {} buyers",
-            inst.origin, env.buyers
-        ))
+/// The mechanism and the checks the arguments ask for.
+fn spec_and_request(a: &CheckArgs) -> Result<(MechanismSpec, Request), Failure> {
+    let share = match &a.alpha {
+        None => None,
+        Some(text) => Some(text.parse::<Rat>().map_err(|e| {
+            Failure::Input(format!(
+                "--alpha {}: {e}",
+                mechcert_cert::quote::quote(text)
+            ))
+        })?),
     };
-    let report = match a.mechanism {
-        MechanismKind::Vcg if single => verified(env, Subject::Tabular(&vcg(env)), None, &opts)?,
-        MechanismKind::Vcg => verified(env, Subject::Profiles(&VcgMulti), None, &opts)?,
-        MechanismKind::VcgPrime if single => {
-            verified(env, Subject::Tabular(&vcg_prime(env)), None, &opts)?
-        }
-        MechanismKind::VcgPrime => {
-            let comp = compressed(inst, env)?;
-            verified(
-                env,
-                Subject::Profiles(&VcgPrimeFourCase),
-                Some(&comp),
-                &opts,
-            )?
-        }
-        MechanismKind::Tight if single => verified(
-            env,
-            Subject::Tabular(&tight(env, &allocation(inst, env))),
-            None,
-            &opts,
-        )?,
-        MechanismKind::Tight => return Err(needs_single("tight")),
-        MechanismKind::Bb => {
-            let shares = Shares::seller_share(env.buyers, &alpha(a)?);
-            if single {
-                let base = match inst.allocation {
-                    Some(_) => tight(env, &allocation(inst, env)),
-                    None => vcg_prime(env),
-                };
-                let base_interim = Interim::of_tabular(env, &base);
-                let bb = BudgetBalanced::new(env, &base, &base_interim, shares);
-                let tab = Tabular::tabulate(env, &bb);
-                let report = verified(env, Subject::Tabular(&tab), None, &opts)?;
-                return Ok(Checked {
-                    report,
-                    base_surplus: Some(bb.base_surplus().clone()),
-                });
-            }
-            let base = VcgPrimeFourCase;
-            let comp = compressed(inst, env)?;
-            let bb = BudgetBalanced::new(env, &base, &comp, shares);
-            let by_construction = bb.interim_by_construction(&comp);
-            let report = verified(env, Subject::Profiles(&bb), Some(&by_construction), &opts)?;
-            return Ok(Checked {
-                report,
-                base_surplus: Some(bb.base_surplus().clone()),
-            });
-        }
+    let name = match a.mechanism {
+        MechanismKind::Vcg => "vcg",
+        MechanismKind::VcgPrime => "vcg-prime",
+        MechanismKind::Bb => "bb",
+        MechanismKind::Tight => "tight",
     };
-    Ok(Checked {
-        report,
-        base_surplus: None,
-    })
+    let spec = MechanismSpec::parse(name, share.as_ref()).map_err(|e| {
+        let shown = a
+            .alpha
+            .as_deref()
+            .map(mechcert_cert::quote::escape)
+            .unwrap_or_default();
+        Failure::Input(format!("--alpha {shown}: {}", e.message()))
+    })?;
+    let req = Request {
+        interim_only: a.only.map(|o| o == Only::Interim),
+        max_profiles: a.max_profiles.map(u128::from),
+        listed: Some(a.listed),
+    };
+    Ok((spec, req))
 }
 
 fn describe(inst: &Instance) -> String {
@@ -233,12 +128,11 @@ fn describe(inst: &Instance) -> String {
 
 fn print_report<S: Scalar>(
     inst: &Instance,
-    env: &Env<S>,
+    profiles: &str,
     c: &Checked<S>,
     param: &str,
     symbolic: bool,
 ) {
-    let env_profiles = env.profile_count_text();
     let r = &c.report;
     if !symbolic {
         outln!("instance   {} ({})", inst.name, inst.origin);
@@ -250,7 +144,7 @@ fn print_report<S: Scalar>(
         .map_or("none".to_string(), |s| s.name().to_string());
     outln!(
         "profiles   {} (enumerated {}; interim tables from {}{})",
-        env_profiles,
+        profiles,
         r.enumerated,
         source,
         if r.cross_checked {
@@ -302,198 +196,68 @@ fn print_report<S: Scalar>(
     }
 }
 
-fn json<S: Scalar>(inst: &Instance, c: &Checked<S>, param: &str) -> serde_json::Value {
-    let mut v = c.report.to_json(param);
-    let o = v.as_object_mut().expect("report is an object");
-    o.insert("instance".into(), inst.name.clone().into());
-    o.insert("file".into(), inst.origin.clone().into());
-    if let Some(pi) = &c.base_surplus {
-        o.insert("base_surplus".into(), pi.display_with(param).into());
-    }
-    v
-}
-
-/// Each property over all cells of a family: it fails if it fails in some cell, else it is
-/// undecided (`null`) if some cell left it undecided, else it holds; counts add up, `min_slack` is the least constant one when
-/// every cell has one (else `null`: slacks are polynomials), and `fails_on` lists the regions.
-fn merged_properties(cells: &[serde_json::Value]) -> serde_json::Value {
-    use serde_json::Value;
-    let mut out = serde_json::Map::new();
-    let Some(first) = cells.first().and_then(|c| c["properties"].as_object()) else {
-        return Value::Object(out);
-    };
-    for key in first.keys() {
-        let each: Vec<&Value> = cells.iter().map(|c| &c["properties"][key]).collect();
-        // false if some cell fails, else undecided if some cell is, else true
-        let holds = if each.iter().any(|p| p["holds"] == false) {
-            Value::Bool(false)
-        } else if each.iter().any(|p| p["holds"].is_null()) {
-            Value::Null
-        } else {
-            Value::Bool(true)
-        };
-        let total = |field: &str| -> Value {
-            each.iter()
-                .map(|p| p[field].as_u64())
-                .sum::<Option<u64>>()
-                .map_or(Value::Null, Into::into)
-        };
-        let slacks: Option<Vec<Rat>> = each
-            .iter()
-            .map(|p| p["min_slack"].as_str().and_then(|t| t.parse().ok()))
-            .collect();
-        let min_slack = slacks
-            .and_then(|v| v.into_iter().min())
-            .map_or(Value::Null, |m| m.to_string().into());
-        let fails_on: Vec<Value> = each
-            .iter()
-            .filter_map(|p| p.get("fails_on").cloned())
-            .collect();
-        let mut o = serde_json::Map::new();
-        o.insert("holds".into(), holds);
-        o.insert("checked".into(), total("checked"));
-        o.insert("violations".into(), total("violations"));
-        o.insert("min_slack".into(), min_slack);
-        o.insert("fails_on".into(), fails_on.into());
-        out.insert(key.clone(), Value::Object(o));
-    }
-    Value::Object(out)
-}
-
-/// With `--only ex-post` there is nothing to report when profiles cannot be enumerated: that
-/// is an input error that says how many there are and how to raise the limit.
-fn enumeration_possible<S: Scalar>(
-    inst: &Instance,
-    env: &Env<S>,
-    a: &CheckArgs,
-) -> Result<(), Failure> {
-    let count = env.profile_count_exact();
-    let limit = max_profiles(a, env);
-    if a.only == Some(Only::ExPost) && count > Rat::from(u64::try_from(limit).unwrap_or(u64::MAX)) {
-        let raise = if count <= Rat::from(u64::MAX) {
-            format!("raise it with --max-profiles {count} or ")
-        } else {
-            String::new()
-        };
-        return Err(Failure::Input(format!(
-            "{}: {} report profiles exceed the enumeration limit of {} that ex post checks need: {raise}check interim properties (--only interim)",
-            inst.origin,
-            env.profile_count_text(),
-            limit
-        )));
-    }
-    Ok(())
-}
-
-/// Where a polynomial surplus is positive, zero and negative on its cell.
-fn surplus_signs(pi: &Poly, cell: &Interval, param: &str) -> [(&'static str, Option<String>); 3] {
-    let show = |r: Option<mechcert_num::Region>| r.map(|r| r.display_with(param));
-    [
-        ("positive", show(pi.where_positive(cell))),
-        ("zero", show(pi.where_zero(cell))),
-        ("negative", show(pi.where_negative(cell))),
-    ]
-}
-
-/// `check` on a family of instances: one report per cell of the domain.
-fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
-    let param = inst.param_name().to_string();
-    let cells = inst.cells()?;
-    let mut checked = vec![];
-    for env in &cells {
-        enumeration_possible(inst, env, a)?;
-        checked.push(check_mechanism(inst, env, a)?);
-    }
-    if let Some(path) = &a.plot {
-        let surplus: Vec<Poly> = checked
-            .iter()
-            .map(|c| c.report.expected_surplus.clone().unwrap_or_else(Poly::zero))
-            .collect();
-        write_plot(path, &crate::plot::surplus_in_k(inst, &cells, &surplus))?;
-    }
-    if a.json {
-        let mut list = vec![];
-        for (env, c) in cells.iter().zip(&checked) {
-            let mut v = json(inst, c, &param);
-            let o = v.as_object_mut().expect("object");
-            o.remove("instance");
-            o.remove("file");
-            o.insert("domain".into(), env.domain.display_with(&param).into());
-            o.insert("order".into(), env.order_string().into());
-            if let Some(pi) = &c.report.expected_surplus {
-                let mut signs = serde_json::Map::new();
-                for (k, r) in surplus_signs(pi, &env.domain, &param) {
-                    signs.insert(k.into(), r.map_or(serde_json::Value::Null, Into::into));
-                }
-                o.insert("surplus_sign".into(), serde_json::Value::Object(signs));
-            }
-            list.push(v);
-        }
-        let mut top = serde_json::Map::new();
-        top.insert("instance".into(), inst.name.clone().into());
-        top.insert("file".into(), inst.origin.clone().into());
-        top.insert("parameter".into(), param.clone().into());
-        let domain = inst
-            .parameter
-            .as_ref()
-            .map(|p| p.domain.display_with(&param))
-            .unwrap_or_default();
-        top.insert("domain".into(), domain.into());
-        // the DESIGN keys over the whole domain: the profile count (the same in every cell),
-        // the surplus polynomial when one cell covers the domain (else per cell only), and
-        // every property merged over the cells
-        top.insert(
-            "profiles".into(),
-            list.first()
-                .map_or(serde_json::Value::Null, |c| c["profiles"].clone()),
-        );
-        let surplus = match checked.as_slice() {
-            [only] => only
-                .report
-                .expected_surplus
-                .as_ref()
-                .map(|s| s.display_with(&param))
-                .into(),
-            _ => serde_json::Value::Null,
-        };
-        top.insert("expected_surplus".into(), surplus);
-        top.insert("properties".into(), merged_properties(&list));
-        top.insert("cells".into(), list.into());
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::Value::Object(top)).expect("json")
-        );
-        return Ok(());
-    }
-    let domain = inst
-        .parameter
-        .as_ref()
-        .map(|p| p.domain.display_with(&param))
-        .unwrap_or_default();
+/// Print a checked family: a header, then the report of each cell with the sign of the
+/// surplus there.
+fn print_family(inst: &Instance, fam: &FamilyReport, profiles: &str) {
+    let param = &fam.param;
+    let n = fam.cells.len();
     outln!(
-        "family     {} ({}), parameter {param} on {domain}: {} cell{} where the order of all values is fixed",
+        "family     {} ({}), parameter {param} on {}: {n} cell{} where the order of all values is fixed",
         inst.name,
         inst.origin,
-        cells.len(),
-        if cells.len() == 1 { "" } else { "s" }
+        fam.domain,
+        if n == 1 { "" } else { "s" }
     );
-    for (k, (env, c)) in cells.iter().zip(&checked).enumerate() {
+    for (k, c) in fam.cells.iter().enumerate() {
         outln!(
-            "\n== cell {} of {}: {}   (order {})",
+            "\n== cell {} of {n}: {}   (order {})",
             k + 1,
-            cells.len(),
-            env.domain.display_with(&param),
-            env.order_string()
+            c.domain.display_with(param),
+            c.order
         );
-        if let Some(pi) = &c.report.expected_surplus {
-            let signs: Vec<String> = surplus_signs(pi, &env.domain, &param)
+        if let Some(pi) = &c.checked.report.expected_surplus {
+            let signs: Vec<String> = surplus_signs(pi, &c.domain, param)
                 .into_iter()
                 .filter_map(|(k, r)| r.map(|r| format!("{k} for {r}")))
                 .collect();
             outln!("surplus sign  {}", signs.join("; "));
         }
-        print_report(inst, env, c, &param, true);
+        print_report(inst, profiles, &c.checked, param, true);
     }
+}
+
+/// `check` on a family of instances: one report per cell of the domain.
+fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
+    let (spec, req) = spec_and_request(a)?;
+    let fam = check_family(inst, &spec, &req)?;
+    if let Some(path) = &a.plot {
+        let cells = inst.cells()?;
+        let surplus: Vec<Poly> = fam
+            .cells
+            .iter()
+            .map(|c| {
+                c.checked
+                    .report
+                    .expected_surplus
+                    .clone()
+                    .unwrap_or_else(Poly::zero)
+            })
+            .collect();
+        write_plot(path, &crate::plot::surplus_in_k(inst, &cells, &surplus))?;
+    }
+    if a.json {
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&fam.to_json(inst)).expect("json")
+        );
+        return Ok(());
+    }
+    let profiles = inst
+        .cells()?
+        .first()
+        .map(|e| e.profile_count_text())
+        .unwrap_or_default();
+    print_family(inst, &fam, &profiles);
     Ok(())
 }
 
@@ -503,12 +267,12 @@ pub fn run(a: &CheckArgs) -> Result<(), Failure> {
             "--alpha is the seller's share in the budget-balanced mechanism: use it with --mechanism bb".into(),
         ));
     }
+    let (spec, req) = spec_and_request(a)?;
     let inst = Instance::load(&a.file)?;
     if inst.parameter.is_some() {
         return run_family(&inst, a);
     }
     let env = inst.concrete()?;
-    enumeration_possible(&inst, &env, a)?;
     if let Some(path) = &a.plot {
         if a.plot_buyers == 0 || a.plot_buyers > 10_000 {
             return Err(Failure::Input(format!(
@@ -530,14 +294,14 @@ pub fn run(a: &CheckArgs) -> Result<(), Failure> {
             .collect();
         write_plot(path, &crate::plot::surplus_in_buyers(&inst, &values))?;
     }
-    let checked = check_mechanism(&inst, &env, a)?;
+    let checked = check_instance(&inst, &spec, &req)?;
     if a.json {
         outln!(
             "{}",
-            serde_json::to_string_pretty(&json(&inst, &checked, "k")).expect("json")
+            serde_json::to_string_pretty(&checked.to_json(&inst, "k")).expect("json")
         );
     } else {
-        print_report(&inst, &env, &checked, "k", false);
+        print_report(&inst, &env.profile_count_text(), &checked, "k", false);
     }
     Ok(())
 }

@@ -4,14 +4,13 @@
 //! and the conditions most claims share (one buyer, a shape, an order of values).
 
 use mechcert_cert::limits;
-use mechcert_mech::{
-    BudgetBalanced, Interim, Matrix, Shares, Tabular, VcgMulti, VcgPrimeFourCase, closed_form,
-    compress, tight, vcg,
-};
-use mechcert_model::{Env, TieBreak};
+use mechcert_mech::{Interim, Matrix, Tabular, VcgMulti, closed_form, compress, tight, vcg};
+use mechcert_model::{Env, Failure, TieBreak};
 use mechcert_num::Rat;
 use mechcert_opt::Solved;
-use mechcert_verify::{Options, Property, Report, Subject, check};
+use mechcert_verify::{
+    MechanismSpec, Options, Property, Report, Request, Subject, Target, check, check_mechanism,
+};
 use serde_json::json;
 
 use crate::certificate::{Builder, Flag, Mech, Num, Rel, Role, allocation_json};
@@ -250,41 +249,40 @@ pub fn mechanism_tables(
     record_mechanism(bd, name, ("tables", tables), &report, props)
 }
 
-/// A mechanism of the paper for the instance's buyers and tie rule, named in a certificate.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Named {
-    /// VCG' (Definition 2; Section 5's four-case formula with several buyers).
-    VcgPrime,
-    /// Section 5's budget-balanced construction on VCG' with this seller share of Π.
-    Bb(Rat),
-}
-
-/// A named mechanism with the properties to certify.
+/// A named mechanism of the paper for the instance's buyers and tie rule, with the properties
+/// to certify: `vcg-prime` (Definition 2; Section 5's four-case formula with several buyers)
+/// or `bb` with a seller share (Section 5's construction on VCG'), built and checked by
+/// `mechcert check`'s own function.
 pub fn mechanism_named(
     bd: &mut Builder,
     name: &str,
-    which: &Named,
+    spec: &MechanismSpec,
     props: &[Property],
-) -> Result<Mech, String> {
-    let env = bd.env();
-    let comp = compress::vcg_prime_interim(env);
-    let base = VcgPrimeFourCase;
-    let (report, spec) = match which {
-        Named::VcgPrime => (
-            verified(env, Subject::Profiles(&base), Some(&comp))?,
-            json!({"mechanism": "vcg-prime"}),
-        ),
-        Named::Bb(alpha) => {
-            let bb =
-                BudgetBalanced::new(env, &base, &comp, Shares::seller_share(env.buyers, alpha));
-            let by_construction = bb.interim_by_construction(&comp);
-            (
-                verified(env, Subject::Profiles(&bb), Some(&by_construction))?,
-                json!({"mechanism": "bb", "alpha": alpha.to_string()}),
-            )
+) -> Result<Mech, Failure> {
+    let written = match spec {
+        MechanismSpec::VcgPrime => json!({"mechanism": "vcg-prime"}),
+        MechanismSpec::Bb { seller_share } => {
+            json!({"mechanism": "bb", "alpha": seller_share.to_string()})
+        }
+        other => {
+            return Err(Failure::Inconsistent(format!(
+                "{name}: a certificate names only vcg-prime and bb, not {}",
+                other.name()
+            )));
         }
     };
-    record_mechanism(bd, name, ("named", spec), &report, props)
+    let target = Target {
+        spec,
+        allocation: None,
+        origin: name,
+    };
+    let req = Request {
+        max_profiles: Some(u128::from(CHECKABLE_PROFILES)),
+        ..Request::default()
+    };
+    let checked = check_mechanism(bd.env(), &target, &req)?;
+    record_mechanism(bd, name, ("named", written), &checked.report, props)
+        .map_err(Failure::Inconsistent)
 }
 
 /// The fields of an `lp` quantity (FORMAT.md) for an answer, without name and value; the

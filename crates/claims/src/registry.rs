@@ -50,6 +50,16 @@ impl From<&str> for ClaimError {
     }
 }
 
+/// A failure of a library the claims call keeps its kind.
+impl From<Failure> for ClaimError {
+    fn from(e: Failure) -> Self {
+        match e {
+            Failure::Input(m) => ClaimError::Input(m),
+            Failure::Inconsistent(m) => ClaimError::Inconsistent(m),
+        }
+    }
+}
+
 /// An LP above the solver's size limit is an input error; any other LP error is internal.
 impl From<mechcert_opt::LpError> for ClaimError {
     fn from(e: mechcert_opt::LpError) -> Self {

@@ -4,11 +4,11 @@
 
 use mechcert_model::Instance;
 use mechcert_opt::{Model, solve_model};
-use mechcert_verify::Property;
+use mechcert_verify::{MechanismSpec, Property};
 use serde_json::json;
 
 use crate::certificate::{Certified, Mode, Rel, Role};
-use crate::evidence::{self, Named, disjoint_values, one_buyer};
+use crate::evidence::{self, disjoint_values, one_buyer};
 use crate::expr::{Expr, b, fb, fs, num, pb, ps, s, sum};
 use crate::registry::{Claim, ClaimError, generic, on_concrete, with_ties};
 use mechcert_num::Rat;
@@ -232,7 +232,8 @@ pub fn claims() -> Vec<Claim> {
                         return Ok(());
                     }
                     let props = [Property::ExPostIc, Property::ExPostIr];
-                    let vcg = evidence::mechanism_named(bd, "VCG'", &Named::VcgPrime, &props)?;
+                    let vcg =
+                        evidence::mechanism_named(bd, "VCG'", &MechanismSpec::VcgPrime, &props)?;
                     bd.property(
                         Role::Claim,
                         "truth-telling is weakly dominant in VCG'",

@@ -14,17 +14,20 @@ mod expost;
 mod interim;
 mod kernel;
 mod report;
-
-use std::any::Any;
+mod usecase;
 
 use mechcert_mech::{Interim, Mechanism, Tabular};
 use mechcert_model::Env;
-use mechcert_num::{Rat, Scalar};
+use mechcert_num::{Poly, Rat, Scalar};
 
 pub use expost::check_ex_post;
 pub use interim::check_interim;
 pub use kernel::{check_ex_post_tabular, check_interim_rat};
 pub use report::{Property, PropertyReport, Violation};
+pub use usecase::{
+    Cell, Checked, FamilyReport, MechanismSpec, Request, Target, check_family, check_instance,
+    check_mechanism, compressed, surplus_signs,
+};
 
 /// What to check.
 #[derive(Clone, Debug)]
@@ -140,51 +143,74 @@ impl std::fmt::Display for Inconsistency {
     }
 }
 
-/// Interim checks: the integer kernel for concrete tables when the numbers fit, else the
-/// generic exact path (polynomials, or numbers too large for i128).
-fn interim_checks<S: Scalar>(
+/// The exact scalars the verifier checks with: numbers (`Rat`), with the integer kernel as a
+/// fast path when the numbers fit, and polynomials on a cell (`Poly`), always on the generic
+/// exact path. The hooks return `None` when the fast path does not apply.
+pub trait Kernel: Scalar {
+    /// The interim checks by the integer kernel.
+    fn fast_interim(
+        _env: &Env<Self>,
+        _it: &Interim<Self>,
+        _listed: usize,
+    ) -> Option<Vec<PropertyReport<Self>>> {
+        None
+    }
+
+    /// The ex post checks of single-buyer tables by the integer kernel.
+    fn fast_ex_post(
+        _env: &Env<Self>,
+        _tables: &Tabular<Self>,
+        _listed: usize,
+    ) -> Option<Vec<PropertyReport<Self>>> {
+        None
+    }
+}
+
+impl Kernel for Rat {
+    fn fast_interim(
+        env: &Env<Rat>,
+        it: &Interim<Rat>,
+        listed: usize,
+    ) -> Option<Vec<PropertyReport<Rat>>> {
+        check_interim_rat(env, it, listed)
+    }
+
+    fn fast_ex_post(
+        env: &Env<Rat>,
+        tables: &Tabular<Rat>,
+        listed: usize,
+    ) -> Option<Vec<PropertyReport<Rat>>> {
+        check_ex_post_tabular(env, tables, listed)
+    }
+}
+
+impl Kernel for Poly {}
+
+/// Interim checks: the integer kernel when it applies, else the generic exact path.
+fn interim_checks<S: Kernel>(
     env: &Env<S>,
     it: &Interim<S>,
     listed: usize,
 ) -> Vec<PropertyReport<S>> {
-    if let (Some(e), Some(i)) = (
-        (env as &dyn Any).downcast_ref::<Env<Rat>>(),
-        (it as &dyn Any).downcast_ref::<Interim<Rat>>(),
-    ) && let Some(reports) = check_interim_rat(e, i, listed)
-    {
-        let boxed: Box<dyn Any> = Box::new(reports);
-        return *boxed
-            .downcast::<Vec<PropertyReport<S>>>()
-            .expect("S is Rat here");
-    }
-    check_interim(env, it, listed)
+    S::fast_interim(env, it, listed).unwrap_or_else(|| check_interim(env, it, listed))
 }
 
-fn ex_post<S: Scalar>(
+fn ex_post<S: Kernel>(
     env: &Env<S>,
     subject: &Subject<'_, S>,
     listed: usize,
 ) -> Vec<PropertyReport<S>> {
-    if let Subject::Tabular(t) = subject {
-        let env_any = env as &dyn Any;
-        let tab_any = *t as &dyn Any;
-        if let (Some(e), Some(tab)) = (
-            env_any.downcast_ref::<Env<Rat>>(),
-            tab_any.downcast_ref::<Tabular<Rat>>(),
-        ) && let Some(reports) = check_ex_post_tabular(e, tab, listed)
-        {
-            let boxed: Box<dyn Any> = Box::new(reports);
-            return *boxed
-                .downcast::<Vec<PropertyReport<S>>>()
-                .expect("S is Rat here");
-        }
+    if let Subject::Tabular(t) = subject
+        && let Some(reports) = S::fast_ex_post(env, t, listed)
+    {
+        return reports;
     }
     check_ex_post(env, subject.as_mechanism(), listed)
 }
 
 /// Check a mechanism. `compressed` are interim tables computed by compression, used when
 /// there are too many profiles to enumerate and cross-checked when there are not.
-pub fn check<S: Scalar>(
+pub fn check<S: Kernel>(
     env: &Env<S>,
     subject: Subject<'_, S>,
     compressed: Option<&Interim<S>>,

@@ -3,10 +3,10 @@
 
 use mechcert_model::{Instance, TieBreak};
 use mechcert_num::Rat;
-use mechcert_verify::Property;
+use mechcert_verify::{MechanismSpec, Property};
 
 use crate::certificate::{Certified, Mode, Num, Rel, Role};
-use crate::evidence::{self, Named, checkable, several_buyers};
+use crate::evidence::{self, checkable, several_buyers};
 use crate::registry::{Claim, ClaimError, on_concrete};
 
 const SECTION_5_BB: [Property; 6] = [
@@ -40,7 +40,9 @@ pub(super) fn section_5_bb(
         }
         for alpha in [Rat::ZERO, Rat::new(1, 2), Rat::ONE] {
             let name = format!("Section 5 construction, seller share {alpha}");
-            let which = Named::Bb(alpha.clone());
+            let which = MechanismSpec::Bb {
+                seller_share: alpha.clone(),
+            };
             let mech = evidence::mechanism_named(bd, &name, &which, &SECTION_5_BB)?;
             for p in SECTION_5_BB {
                 bd.property(
