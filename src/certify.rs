@@ -1,14 +1,15 @@
-//! `mechcert claims`, `mechcert certify` and `mechcert cert-check`: list the claims, certify a
-//! claim on an instance (or every claim on every instance of a directory, re-checking every
-//! certificate written with the independent checker), and re-check certificates.
+//! `mechcert claims`, `mechcert certify` and `mechcert cert-check`: parse the arguments, call
+//! `mechcert_claims::usecase` (certify a claim and re-check its certificate, certify every
+//! claim on a directory, read and check certificate files) and print the results.
 
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use mechcert_claims::{Certified, Verdict, all, find};
-use mechcert_model::Instance;
-
-use mechcert_cert::quote::quote;
+use mechcert_claims::usecase::{
+    certify_all as certify_dir, certify_checked, load_instance, read_certificate,
+    write_certificates, write_json,
+};
+use mechcert_claims::{Verdict, all};
 
 use crate::table::Table;
 use crate::{Failure, shown};
@@ -81,59 +82,6 @@ pub fn claims(a: &ClaimsArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn write_json(path: &Path, v: &serde_json::Value) -> Result<(), Failure> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Failure::Input(format!("{}: cannot create: {e}", shown(dir))))?;
-    }
-    let text = serde_json::to_string_pretty(v)
-        .map_err(|e| Failure::Inconsistent(format!("a certificate is not JSON: {e}")))?
-        + "\n";
-    std::fs::write(path, text)
-        .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", shown(path))))
-}
-
-/// Re-check a certificate with the independent checker: a certificate it rejects is an
-/// internal inconsistency; one beyond the checker's documented limits is an input error (the
-/// instance is too large to certify).
-pub fn self_check(cert: &serde_json::Value, what: &str) -> Result<(), Failure> {
-    mechcert_cert::check_certificate(cert)
-        .map(|_| ())
-        .map_err(|e| match Failure::from(e) {
-            Failure::Input(m) => Failure::Input(format!(
-                "{what}: the certificate is beyond the independent checker's limits (FORMAT.md, Limits), so this instance is too large to certify: {m}"
-            )),
-            Failure::Inconsistent(m) => Failure::Inconsistent(format!(
-                "the certificate for {what} does not check: {m}"
-            )),
-        })
-}
-
-fn certify_one(claim_id: &str, inst: &Instance) -> Result<Certified, Failure> {
-    let claim = find(claim_id).ok_or_else(|| {
-        Failure::Input(format!(
-            "unknown claim {}; `mechcert claims` lists them",
-            quote(claim_id)
-        ))
-    })?;
-    let what = format!("{claim_id} on {}", inst.origin);
-    let c = claim.certify(inst)?;
-    self_check(&c.certificate, &what)?;
-    Ok(c)
-}
-
-/// Read an instance and validate everything `check` validates (the order of the values, or
-/// the cells of a family), so that bad input is an input error (exit 1) before any claim runs.
-fn load_validated(file: &Path) -> Result<Instance, Failure> {
-    let inst = Instance::load(file)?;
-    if inst.parameter.is_some() {
-        inst.cells()?;
-    } else {
-        inst.concrete()?;
-    }
-    Ok(inst)
-}
-
 pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
     if let Some(dir) = &a.all {
         return certify_all(dir, a);
@@ -143,9 +91,9 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
             "certify needs a claim id and an instance file, or --all DIR".into(),
         ));
     };
-    let inst = load_validated(file)?;
+    let inst = load_instance(file)?;
     let recording = mechcert_opt::Recording::start();
-    let c = certify_one(claim, &inst)?;
+    let c = certify_checked(claim, &inst)?;
     let emitted = crate::solve::emit(&recording.finish(), a.emit_lp.as_ref(), a.emit_mps.as_ref())?;
     if let Some(out) = &a.out {
         write_json(out, &c.certificate)?;
@@ -175,24 +123,6 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The instance files (*.toml) of a directory, sorted; each is then read like any instance
-/// (a regular file within the size limit: a FIFO named `x.toml` is refused, not waited on).
-fn instance_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Failure::Input(format!("{}: cannot read the directory: {e}", shown(dir))))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        return Err(Failure::Input(format!(
-            "{}: no instance files (*.toml)",
-            shown(dir)
-        )));
-    }
-    Ok(files)
-}
-
 /// JSON text of a value mechcert built.
 fn pretty(v: &serde_json::Value) -> Result<String, Failure> {
     serde_json::to_string_pretty(v)
@@ -201,23 +131,13 @@ fn pretty(v: &serde_json::Value) -> Result<String, Failure> {
 
 fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
     let out_dir = a.out.clone().unwrap_or_else(|| dir.join("certificates"));
-    let mut rows = vec![];
-    for file in instance_files(dir)? {
-        let inst = load_validated(&file)?;
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        for claim in all() {
-            let c = certify_one(claim.id, &inst)?;
-            let path = (c.verdict != Verdict::NotApplicable)
-                .then(|| out_dir.join(format!("{stem}.{}.cert.json", claim.id)));
-            if let Some(p) = &path {
-                write_json(p, &c.certificate)?;
-            }
-            rows.push((stem.clone(), c, path));
-        }
-    }
+    let entries = certify_dir(dir, &|_, _| {})?;
+    let paths = write_certificates(&entries, &out_dir)?;
+    let rows: Vec<_> = entries
+        .into_iter()
+        .zip(paths)
+        .map(|(e, p)| (e.stem, e.certified, p))
+        .collect();
     let count = |v: Verdict| rows.iter().filter(|(_, c, _)| c.verdict == v).count();
     if a.json {
         let list: Vec<_> = rows
@@ -252,15 +172,6 @@ fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
         out_dir.display()
     );
     Ok(())
-}
-
-/// Read one certificate file: a regular file within the size limit, UTF-8, JSON without
-/// repeated keys. Every problem here is an input error naming the file.
-fn read_certificate(path: &Path) -> Result<serde_json::Value, Failure> {
-    let bytes = mechcert_cert::read::read_file(path)
-        .map_err(|e| Failure::Input(format!("{}: the file {e}", shown(path))))?;
-    mechcert_cert::parse_bytes(&bytes)
-        .map_err(|e| Failure::Input(format!("{}: {}", shown(path), e.message)))
 }
 
 pub fn cert_check(a: &CertCheckArgs) -> Result<(), Failure> {

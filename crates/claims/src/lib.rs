@@ -17,6 +17,7 @@ mod sec6;
 mod sec7;
 mod sec8;
 pub mod symbolic;
+pub mod usecase;
 
 pub use certificate::{Certified, Heading, Mode, Verdict};
 pub use registry::{Claim, ClaimError, Generator, all, find};
