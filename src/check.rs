@@ -1,6 +1,6 @@
 //! `mechcert check FILE`: parse the arguments, call `mechcert_verify::check_instance` or
 //! `check_family` (which build the chosen mechanism and check it, per cell on a family), and
-//! print the report: a table, or the JSON object of DESIGN.md with `--json`; with `--plot` a
+//! print the report: a table, or the JSON object of ARCHITECTURE.md's contract with `--json`; with `--plot` a
 //! picture drawn from exact values.
 
 use std::path::PathBuf;

@@ -1,4 +1,4 @@
-//! Every bad input of DESIGN.md gives exit code 1 and a one-line error that names the file
+//! Every bad input the README lists gives exit code 1 and a one-line error that names the file
 //! and the field — and no input makes the binary panic.
 
 use std::path::PathBuf;

@@ -237,7 +237,7 @@ pub fn second_best(inst: &Instance, ex_post_ir: bool) -> Result<SecondBest, Fail
 }
 
 impl SecondBest {
-    /// The JSON object of `mechcert solve second-best --json` (DESIGN.md keys).
+    /// The JSON object of `mechcert solve second-best --json` (ARCHITECTURE.md's contract).
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
             "welfare": self.welfare.to_string(),

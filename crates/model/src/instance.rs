@@ -1,4 +1,4 @@
-//! `Instance`: an instance file as the user wrote it (TOML, see DESIGN.md), parsed and
+//! `Instance`: an instance file as the user wrote it (TOML, see the README's "Instance files"), parsed and
 //! validated field by field, and written back canonically (TOML and JSON).
 //!
 //! Invariants after `Instance::parse`: both sides have at least one type, values and

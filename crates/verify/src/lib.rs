@@ -293,7 +293,7 @@ pub fn check<S: Kernel>(
 }
 
 impl<S: Scalar> Report<S> {
-    /// The JSON object of `mechcert check` (DESIGN.md): `profiles`, `expected_surplus`,
+    /// The JSON object of `mechcert check` (ARCHITECTURE.md's contract): `profiles`, `expected_surplus`,
     /// `properties` keyed by property name, and provenance of the interim tables.
     pub fn to_json(&self, param: &str) -> serde_json::Value {
         let mut props = serde_json::Map::new();

@@ -6,7 +6,7 @@ use std::fmt;
 
 use mechcert_num::{FailSet, Rat, Scalar};
 
-/// The properties a mechanism is checked for; `key()` is the JSON name (DESIGN.md).
+/// The properties a mechanism is checked for; `key()` is the JSON name (ARCHITECTURE.md's contract).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Property {
     InterimIcBuyer,
@@ -242,7 +242,7 @@ pub fn count_json(c: u128) -> serde_json::Value {
 }
 
 impl<S: Scalar> PropertyReport<S> {
-    /// The JSON object of DESIGN.md: holds, checked, violations, min_slack, plus where it
+    /// The JSON object of ARCHITECTURE.md's contract: holds, checked, violations, min_slack, plus where it
     /// fails on a parameter domain, the first violations and why it was skipped (a skipped
     /// property has `"holds": null`: it was not decided).
     pub fn to_json(&self, param: &str) -> serde_json::Value {

@@ -103,7 +103,7 @@ pub struct Checked<S: Scalar> {
 }
 
 impl<S: Scalar> Checked<S> {
-    /// The JSON object of `mechcert check` (DESIGN.md keys), with the instance.
+    /// The JSON object of `mechcert check` (ARCHITECTURE.md's contract), with the instance.
     pub fn to_json(&self, inst: &Instance, param: &str) -> serde_json::Value {
         let mut v = self.report.to_json(param);
         if let Some(o) = v.as_object_mut() {
@@ -352,7 +352,7 @@ pub fn check_family(
 }
 
 impl FamilyReport {
-    /// The JSON object of `mechcert check` on a family: the DESIGN keys over the whole domain
+    /// The JSON object of `mechcert check` on a family: the contract's keys over the whole domain
     /// (the profile count, the same in every cell; the surplus polynomial when one cell covers
     /// the domain, else per cell only; every property merged over the cells: it fails if it
     /// fails in some cell, is undecided if some cell left it undecided, else holds) and the
