@@ -63,10 +63,6 @@ pub fn frac(p: i64, q: i64) -> Expr {
 pub fn x(i: usize, j: usize) -> Expr {
     Expr::Sym(format!("x({i},{j})"))
 }
-/// A quantity recorded earlier in the certificate.
-pub fn q(name: &str) -> Expr {
-    Expr::Ref(name.to_string())
-}
 pub fn min(args: Vec<Expr>) -> Expr {
     Expr::Call("min", args)
 }

@@ -3,7 +3,7 @@
 //! Proposition 1 (VCG' maximises the surplus among efficient IC IR mechanisms).
 
 use mechcert_model::Instance;
-use mechcert_opt::{Model, solve_model};
+use mechcert_opt::{Agent, Model, solve_model};
 use mechcert_verify::{MechanismSpec, Property};
 use serde_json::json;
 
@@ -118,17 +118,17 @@ fn lemma_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimErr
         }
         let env = bd.env().clone();
         let (m, n) = (env.m(), env.n());
-        let optimum = |bd: &mut crate::certificate::Builder, buyer: bool, index: usize| {
-            let name = if buyer {
+        let optimum = |bd: &mut crate::certificate::Builder, agent: Agent, index: usize| {
+            let name = if agent == Agent::Buyer {
                 format!("max t_b(B{})", index + 1)
             } else {
                 format!("max -t_s(S{})", index + 1)
             };
-            let solved = solve_model(&env, &Model::MaxInterim { buyer, index })?;
+            let solved = solve_model(&env, &Model::MaxInterim { agent, index })?;
             evidence::lp_optimum(bd, &name, &solved)
         };
         for i in 1..=m {
-            let lp = optimum(bd, true, i - 1)?;
+            let lp = optimum(bd, Agent::Buyer, i - 1)?;
             let bound = bd.formula(&format!("(A.1) bound for B{i}"), &buyer_payment(i))?;
             bd.compare(
                 Role::Claim,
@@ -139,7 +139,7 @@ fn lemma_2(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimErr
             );
         }
         for j in 1..=n {
-            let lp = optimum(bd, false, j - 1)?;
+            let lp = optimum(bd, Agent::Seller, j - 1)?;
             let least = bd.formula(&format!("min t_s(S{j})"), &(num(0) - lp.expr()))?;
             let bound = bd.formula(&format!("(A.2) bound for S{j}"), &seller_payment(j, n))?;
             bd.compare(

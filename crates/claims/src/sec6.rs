@@ -7,7 +7,7 @@ use mechcert_mech::{Matrix, efficient_allocation};
 use mechcert_model::Instance;
 use mechcert_model::random::SplitMix64;
 use mechcert_num::Rat;
-use mechcert_opt::{Model, solve_model};
+use mechcert_opt::{Model, PiRow, solve_model};
 
 use crate::certificate::{Builder, Certified, Mode, Num, Rel, Role};
 use crate::evidence::{
@@ -158,7 +158,7 @@ fn theorem_3(c: &Claim, inst: &Instance, mode: Mode) -> Result<Certified, ClaimE
         }
         let second = solve_model(env, &Model::SecondBest { ex_post_ir: false })?;
         let w2 = evidence::lp_optimum(bd, "second best", &second)?;
-        let reduced = solve_model(env, &Model::Reduced { pi_ge: false })?;
+        let reduced = solve_model(env, &Model::Reduced { pi: PiRow::Zero })?;
         let reduced = evidence::lp_optimum(bd, "max W(x) s.t. implementable, Π(x) = 0", &reduced)?;
         bd.compare(
             Role::Claim,

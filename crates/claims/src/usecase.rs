@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use mechcert_mech::{Matrix, closed_form, efficient_allocation};
 use mechcert_model::{Failure, Instance};
 use mechcert_num::Rat;
-use mechcert_opt::{LpError, Model, solve_model};
+use mechcert_opt::{LpError, Model, PiRow, solve_model};
 
 use crate::certificate::{Certified, Verdict};
 use crate::{all, find};
@@ -217,7 +217,7 @@ pub fn second_best(inst: &Instance, ex_post_ir: bool) -> Result<SecondBest, Fail
     let certificate =
         crate::second_best_certificate(inst, &env, &solved).map_err(Failure::Inconsistent)?;
     self_check(&certificate, "the second best")?;
-    let reduced_welfare = solve_model(&env, &Model::Reduced { pi_ge: false })
+    let reduced_welfare = solve_model(&env, &Model::Reduced { pi: PiRow::Zero })
         .map_err(lp_failure)?
         .value()
         .cloned()

@@ -14,5 +14,5 @@ mod solve;
 
 pub use export::{Format, Recording};
 pub use mechcert_lp::{LpError, objective_scale};
-pub use models::{Model, NamedLp, build};
+pub use models::{Agent, Model, NamedLp, PiRow, build};
 pub use solve::{REDUCE_SECOND_BEST_ABOVE, Solved, Status, solve_model, solve_named};

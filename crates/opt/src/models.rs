@@ -22,7 +22,7 @@ pub enum Model {
     MaxSurplus { allocation: Option<Matrix<Rat>> },
     /// max t̄_b(B_index) (buyer) or max -t̄_s(S_index) (seller) over interim transfers with
     /// x = x*, interim IC and IR (Lemma 2); `index` is 0-based.
-    MaxInterim { buyer: bool, index: usize },
+    MaxInterim { agent: Agent, index: usize },
     /// Is there an ex post budget-balanced t with interim IC and IR (and ex post IR)?
     BbFeasible {
         allocation: Option<Matrix<Rat>>,
@@ -32,9 +32,24 @@ pub enum Model {
     /// max expected gains from trade over (x, t), t budget balanced ex post, IC, IR.
     SecondBest { ex_post_ir: bool },
     /// max gains from trade over monotone x with Π(x) = 0 (or >= 0).
-    Reduced { pi_ge: bool },
+    Reduced { pi: PiRow },
     /// max Π(x) over monotone x with Π(x) >= 0 and gains from trade >= w.
     MaxPi { welfare_at_least: Rat },
+}
+
+/// Whose interim transfer an LP is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agent {
+    Buyer,
+    Seller,
+}
+
+/// The row on Π(x) of the reduced problem (Theorem 3): `Π(x) = 0` as printed, or `Π(x) >= 0`
+/// (Theorem 2's condition, FORMAT.md's option `"pi": "ge"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PiRow {
+    Zero,
+    AtLeastZero,
 }
 
 impl Model {
@@ -83,10 +98,14 @@ impl Model {
                     o.insert("free_ties".into(), true.into());
                 }
             }
-            Model::MaxInterim { buyer, index } => {
+            Model::MaxInterim { agent, index } => {
                 o.insert(
                     "side".into(),
-                    if *buyer { "buyer" } else { "seller" }.into(),
+                    match agent {
+                        Agent::Buyer => "buyer",
+                        Agent::Seller => "seller",
+                    }
+                    .into(),
                 );
                 o.insert("index".into(), (index + 1).into());
             }
@@ -95,8 +114,8 @@ impl Model {
                     o.insert("ex_post_ir".into(), true.into());
                 }
             }
-            Model::Reduced { pi_ge } => {
-                if *pi_ge {
+            Model::Reduced { pi } => {
+                if *pi == PiRow::AtLeastZero {
                     o.insert("pi".into(), "ge".into());
                 }
             }
@@ -409,9 +428,9 @@ pub fn build(env: &Env<Rat>, model: &Model) -> NamedLp {
                     }
                     allocation.clone()
                 }
-                Model::MaxInterim { buyer, index } => {
+                Model::MaxInterim { agent, index } => {
                     // t̄_b(B_index), or -t̄_s(S_index)
-                    if *buyer {
+                    if *agent == Agent::Buyer {
                         b.problem.objective[tbv[*index]] = Rat::ONE;
                     } else {
                         b.problem.objective[tsv[*index]] = -Rat::ONE;
@@ -461,13 +480,13 @@ pub fn build(env: &Env<Rat>, model: &Model) -> NamedLp {
             incentive_rows(&mut b, env, &x, &t, *ex_post_ir);
             b.finish(model.clone())
         }
-        Model::Reduced { pi_ge } => {
+        Model::Reduced { pi: row } => {
             let mut b = Builder::new(Sense::Maximize);
             let x = allocation_vars(&mut b, env);
             set_objective(&mut b, &welfare_expr(env, &x));
             monotone_rows(&mut b, env, &x);
             let pi = surplus_expr(env, &x);
-            if *pi_ge {
+            if *row == PiRow::AtLeastZero {
                 b.row("pi".into(), &pi.scaled(&-Rat::ONE), RowKind::Le);
             } else {
                 b.row("pi".into(), &pi, RowKind::Eq);
