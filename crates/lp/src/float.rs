@@ -23,7 +23,7 @@
     clippy::needless_range_loop
 )]
 
-use mechcert_num::Rat;
+use mechcert_num::{Rat, SplitMix64};
 
 use crate::form::StdForm;
 
@@ -176,14 +176,9 @@ impl FloatLp {
 
 const NONE: usize = usize::MAX;
 
-/// SplitMix64, for the bound perturbation (deterministic).
-fn next_rand(s: &mut u64) -> f64 {
-    *s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *s;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^= z >> 31;
-    (z >> 11) as f64 / (1u64 << 53) as f64
+/// A uniform number in [0, 1) from the generator, for the bound perturbation (deterministic).
+fn next_rand(rng: &mut SplitMix64) -> f64 {
+    (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
 }
 
 struct Simplex<'a> {
@@ -901,7 +896,7 @@ impl<'a> Simplex<'a> {
 pub(crate) fn propose(f: &StdForm, max_kernel: usize) -> Option<Proposal> {
     let lp = FloatLp::new(f);
     let (n, m) = (lp.n, lp.m);
-    let mut seed = 0x5EED_u64 ^ ((n as u64) << 32) ^ m as u64;
+    let mut seed = SplitMix64::new(0x5EED_u64 ^ ((n as u64) << 32) ^ m as u64);
     let mut lo = lp.lo.clone();
     let mut hi = lp.hi.clone();
     for v in 0..n + m {

@@ -3,56 +3,24 @@
 
 mod common;
 
-use common::brute::{self, KINDS};
+use common::brute;
 use common::option_sets;
-use mechcert_lp::{Options, Outcome, Problem, Rat, Row, Sense, check_outcome, solve_with};
+use common::strategies::{self, Bounds, Spec};
+use mechcert_lp::{Options, Outcome, Problem, Rat, check_outcome, solve_with};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 
-/// A random LP: 2-4 variables, 1-5 rows, small integer coefficients (zeros frequent),
-/// bounds finite (`finite = true`) or each side infinite with probability 1/3.
+/// Small random LPs (common::strategies): bounds finite (`finite = true`) or each side
+/// missing with probability 1/3.
 fn arb_lp(finite: bool) -> impl Strategy<Value = Problem> {
-    (2usize..=4, 1usize..=5).prop_flat_map(move |(n, m)| {
-        let coef = prop_oneof![2 => Just(0i64), 3 => -3i64..=3];
-        let rows = prop::collection::vec(
-            (prop::collection::vec(coef.clone(), n), 0usize..3, -5i64..=5),
-            m,
-        );
-        let bound = (-3i64..=1, 0i64..=4, 0u8..3, 0u8..3);
-        let bounds = prop::collection::vec(bound, n);
-        let obj = prop::collection::vec(-3i64..=3, n);
-        (rows, bounds, obj, any::<bool>()).prop_map(move |(rows, bounds, obj, max)| {
-            let mut p = Problem::new(
-                if max {
-                    Sense::Maximize
-                } else {
-                    Sense::Minimize
-                },
-                n,
-            );
-            p.objective = obj.into_iter().map(Rat::int).collect();
-            for (j, (l, w, hide_l, hide_u)) in bounds.into_iter().enumerate() {
-                p.lower[j] = (finite || hide_l != 0).then(|| Rat::int(l));
-                p.upper[j] = (finite || hide_u != 0).then(|| Rat::int(l + w));
-            }
-            p.rows = rows
-                .into_iter()
-                .map(|(a, k, b)| {
-                    let coeffs = a
-                        .into_iter()
-                        .enumerate()
-                        .filter(|(_, c)| *c != 0)
-                        .map(|(j, c)| (j, Rat::int(c)))
-                        .collect();
-                    Row::new(coeffs, KINDS[k], Rat::int(b))
-                })
-                .collect();
-            p
-        })
-    })
+    strategies::arb_lp(Spec::small(if finite {
+        Bounds::Finite
+    } else {
+        Bounds::Mixed
+    }))
 }
 
 fn solve_all(p: &Problem) -> Vec<Outcome> {

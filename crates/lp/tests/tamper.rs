@@ -15,8 +15,9 @@
 mod common;
 
 use common::brute::KINDS;
+use common::strategies::{self, Bounds, Spec};
 use common::{lp, r, row};
-use mechcert_lp::{Outcome, Problem, Rat, Row, RowKind, Sense, check_outcome, solve};
+use mechcert_lp::{Outcome, Problem, Rat, RowKind, Sense, check_outcome, solve};
 use std::cell::Cell;
 
 use proptest::prelude::*;
@@ -95,8 +96,8 @@ fn hand_picked_certificates() {
     assert_tamper_proof(&p, &solve(&p).expect("solves")).unwrap();
 }
 
-/// Random LP with `n` variables and `m` rows (ranges `dims`) from the given kinds; no zero rows and no
-/// zero columns; objective entries from `obj`.
+/// Random LPs without zero rows or columns (common::strategies) with `n` variables and `m`
+/// rows (ranges `dims`) of the given kinds, objective entries from `obj`, boxed or free.
 fn arb_rigid(
     dims: (
         std::ops::RangeInclusive<usize>,
@@ -106,57 +107,13 @@ fn arb_rigid(
     obj: std::ops::RangeInclusive<i64>,
     free: bool,
 ) -> impl Strategy<Value = Problem> {
-    dims.prop_flat_map(move |(n, m)| {
-        let kinds = kinds.clone();
-        let obj = obj.clone();
-        (
-            prop::collection::vec(
-                (
-                    prop::collection::vec(-3i64..=3, n),
-                    0..kinds.len(),
-                    -4i64..=4,
-                ),
-                m,
-            ),
-            prop::collection::vec(obj, n),
-            prop::collection::vec((-3i64..=0, 1i64..=4), n),
-            any::<bool>(),
-        )
-            .prop_map(move |(rows, c, bounds, max)| {
-                let mut p = Problem::new(
-                    if max {
-                        Sense::Maximize
-                    } else {
-                        Sense::Minimize
-                    },
-                    n,
-                );
-                p.objective = c.into_iter().map(Rat::int).collect();
-                for (j, (l, w)) in bounds.into_iter().enumerate() {
-                    if !free {
-                        p.lower[j] = Some(Rat::int(l));
-                        p.upper[j] = Some(Rat::int(l + w));
-                    }
-                }
-                p.rows = rows
-                    .into_iter()
-                    .map(|(a, k, b)| {
-                        let coeffs = a
-                            .into_iter()
-                            .enumerate()
-                            .filter(|(_, v)| *v != 0)
-                            .map(|(j, v)| (j, Rat::int(v)))
-                            .collect();
-                        Row::new(coeffs, kinds[k], Rat::int(b))
-                    })
-                    .collect();
-                p
-            })
-            .prop_filter("no zero rows or columns", |p| {
-                p.rows.iter().all(|r| !r.coeffs.is_empty())
-                    && (0..p.n_vars())
-                        .all(|j| p.rows.iter().any(|r| r.coeffs.iter().any(|(k, _)| *k == j)))
-            })
+    strategies::arb_lp(Spec {
+        vars: dims.0,
+        rows: dims.1,
+        kinds,
+        objective: obj,
+        bounds: if free { Bounds::Free } else { Bounds::Finite },
+        rigid: true,
     })
 }
 

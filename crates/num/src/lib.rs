@@ -6,7 +6,8 @@
 //! - exact sign decisions for polynomials on intervals (Sturm sequences and bisection):
 //!   [`Point`] (rational or real algebraic), [`Interval`] (cells and domains), [`Region`]
 //!   (finite unions of intervals, where a property fails);
-//! - [`Int`]: an exact integer with an i64 fast path, for fraction-free kernels (the LP).
+//! - [`Int`]: an exact integer with an i64 fast path, for fraction-free kernels (the LP);
+//! - [`SplitMix64`]: the one seeded pseudo-random generator (tests, search, the LP).
 
 mod domain;
 mod int;
@@ -19,6 +20,7 @@ mod region;
 mod roots;
 mod scalar;
 mod sign;
+mod splitmix;
 pub mod word;
 
 pub use domain::DomainParseError;
@@ -31,3 +33,4 @@ pub use rat::{ParseRatError, Rat};
 pub use region::Region;
 pub use roots::{Sturm, root_bound};
 pub use scalar::{FailSet, NoParam, Scalar};
+pub use splitmix::SplitMix64;

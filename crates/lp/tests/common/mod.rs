@@ -1,10 +1,11 @@
-//! Shared test helpers: the data-driven `check`, a brute-force vertex enumerator and the
-//! second-best generator.
+//! Shared test helpers: the data-driven `check`, a brute-force vertex enumerator, the
+//! second-best generator and the random-LP strategy.
 
 #![allow(dead_code)]
 
 pub mod brute;
 pub mod second_best;
+pub mod strategies;
 
 use mechcert_lp::{
     Method, Options, Outcome, Pricing, Problem, Rat, Row, RowKind, Sense, check_outcome, solve_with,

@@ -9,24 +9,7 @@
 #![allow(dead_code)]
 
 use mechcert_lp::{Problem, Rat, Row, RowKind, Sense};
-
-/// splitmix64: a tiny deterministic PRNG (no rand crate).
-pub struct SplitMix64(pub u64);
-
-impl SplitMix64 {
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..k` (k > 0; the modulo bias is irrelevant here).
-    pub fn below(&mut self, k: u64) -> u64 {
-        self.next_u64() % k
-    }
-}
+use mechcert_num::SplitMix64;
 
 #[derive(Clone, Debug)]
 pub struct Instance {
@@ -44,7 +27,7 @@ fn probabilities(rng: &mut SplitMix64, k: usize) -> Vec<Rat> {
 
 /// A random `m x n` instance from `seed`.
 pub fn random_instance(m: usize, n: usize, seed: u64) -> Instance {
-    let mut rng = SplitMix64(seed);
+    let mut rng = SplitMix64::new(seed);
     let top = 40.max(m + n + 10) as i64;
     let mut pool: Vec<i64> = (1..=top).collect();
     // Fisher-Yates, then take the first m for buyers and the next n for sellers.
