@@ -139,38 +139,48 @@ fn neg_one() -> Q {
     -Q::one()
 }
 
+/// The interim allocations xb(i), xs(j) of the parts, shared by the rows as aggregates.
+fn interim_allocations(lp: &mut Lp, c: &Concrete, p: &Parts) -> (Vec<Lin>, Vec<Lin>) {
+    let xbs = (0..c.m()).map(|i| lp.aggregate(xb(c, p, i))).collect();
+    let xss = (0..c.n()).map(|j| lp.aggregate(xs(c, p, j))).collect();
+    (xbs, xss)
+}
+
 fn interim_rows(lp: &mut Lp, c: &Concrete, p: &Parts) {
     let (m, n) = (c.m(), c.n());
+    let (xb, xs) = interim_allocations(lp, c, p);
+    let tb: Vec<Lin> = p.tb.iter().map(|l| lp.aggregate(l.clone())).collect();
+    let ts: Vec<Lin> = p.ts.iter().map(|l| lp.aggregate(l.clone())).collect();
     for i in 0..m {
         for k in (0..m).filter(|&k| k != i) {
             // -xb(i) B_i + tb(i) + xb(k) B_i - tb(k) <= 0
             let e = Lin::default()
-                .plus(&xb(c, p, i), &-&c.b[i])
-                .plus(&p.tb[i], &one())
-                .plus(&xb(c, p, k), &c.b[i])
-                .plus(&p.tb[k], &neg_one());
+                .plus(&xb[i], &-&c.b[i])
+                .plus(&tb[i], &one())
+                .plus(&xb[k], &c.b[i])
+                .plus(&tb[k], &neg_one());
             lp.add_row(format!("ic_b({},{})", i + 1, k + 1), Kind::Le, e);
         }
     }
     for i in 0..m {
         // tb(i) - xb(i) B_i <= 0
-        let e = p.tb[i].clone().plus(&xb(c, p, i), &-&c.b[i]);
+        let e = tb[i].clone().plus(&xb[i], &-&c.b[i]);
         lp.add_row(format!("ir_b({})", i + 1), Kind::Le, e);
     }
     for j in 0..n {
         for l in (0..n).filter(|&l| l != j) {
             // -ts(j) + xs(j) S_j + ts(l) - xs(l) S_j <= 0
             let e = Lin::default()
-                .plus(&p.ts[j], &neg_one())
-                .plus(&xs(c, p, j), &c.s[j])
-                .plus(&p.ts[l], &one())
-                .plus(&xs(c, p, l), &-&c.s[j]);
+                .plus(&ts[j], &neg_one())
+                .plus(&xs[j], &c.s[j])
+                .plus(&ts[l], &one())
+                .plus(&xs[l], &-&c.s[j]);
             lp.add_row(format!("ic_s({},{})", j + 1, l + 1), Kind::Le, e);
         }
     }
     for j in 0..n {
         // xs(j) S_j - ts(j) <= 0
-        let e = xs(c, p, j).scaled(&c.s[j]).plus(&p.ts[j], &neg_one());
+        let e = xs[j].clone().scaled(&c.s[j]).plus(&ts[j], &neg_one());
         lp.add_row(format!("ir_s({})", j + 1), Kind::Le, e);
     }
 }
@@ -272,12 +282,13 @@ fn pi(c: &Concrete, x: &[Vec<Lin>]) -> Lin {
 }
 
 fn mono_rows(lp: &mut Lp, c: &Concrete, p: &Parts) {
+    let (xb, xs) = interim_allocations(lp, c, p);
     for i in 0..c.m().saturating_sub(1) {
-        let e = xb(c, p, i).plus(&xb(c, p, i + 1), &neg_one());
+        let e = xb[i].clone().plus(&xb[i + 1], &neg_one());
         lp.add_row(format!("mono_b({})", i + 1), Kind::Le, e);
     }
     for j in 0..c.n().saturating_sub(1) {
-        let e = xs(c, p, j + 1).plus(&xs(c, p, j), &neg_one());
+        let e = xs[j + 1].clone().plus(&xs[j], &neg_one());
         lp.add_row(format!("mono_s({})", j + 1), Kind::Le, e);
     }
 }
