@@ -596,7 +596,8 @@ impl Instance {
     /// The canonical TOML text of this instance (what `search` saves; parses back equal).
     pub fn to_toml(&self) -> String {
         let p = self.param_name();
-        let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+        // A TOML string with every character that needs it escaped (control characters too).
+        let q = |s: &str| toml::Value::String(s.to_owned()).to_string();
         let list = |xs: Vec<String>| {
             format!(
                 "[{}]",

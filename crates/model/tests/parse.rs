@@ -69,3 +69,17 @@ proptest! {
         }
     }
 }
+
+/// Found by the `instance` fuzz target: a name or source holding a control character (here a
+/// backspace, written `\b` in the file, and a tab) was written back raw, which TOML refuses, so
+/// the instance `search` saved could not be read again.
+#[test]
+fn control_characters_in_text_fields_round_trip() {
+    let text = "name = \"a\\bb\"\nsource = \"x\\ty\\u0001z\\\\\\\"\"\n\n[buyer]\nvalues = [\"1\"]\nprobs = [\"1\"]\n\n[seller]\nvalues = [\"0\"]\nprobs = [\"1\"]\n";
+    let a = Instance::parse(text, "<test>").unwrap();
+    assert_eq!(a.name, "a\u{8}b");
+    assert_eq!(a.source.as_deref(), Some("x\ty\u{1}z\\\""));
+    let b =
+        Instance::parse(&a.to_toml(), "<test>").unwrap_or_else(|e| panic!("{e}\n{}", a.to_toml()));
+    assert_eq!(a, b);
+}
