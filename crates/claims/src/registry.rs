@@ -196,3 +196,24 @@ pub fn all() -> &'static [Claim] {
 pub fn find(id: &str) -> Option<&'static Claim> {
     all().iter().find(|c| c.id == id)
 }
+
+/// Printed claims whose own reading fails but whose point survives in another claim that is
+/// not named `ID-corrected`: (printed, the other claim, how they relate).
+const SURVIVES_AS: &[(&str, &str, &str)] = &[(
+    "ties-virtual-value-strict",
+    "ties-seller-keeps",
+    "the conclusion it supports",
+)];
+
+/// The claim that corrects (or carries the conclusion of) a printed claim, with how they
+/// relate: `ID-corrected` (the corrected reading of an evident typo) when it exists, else the
+/// registered claim the printed one supports.
+pub fn correction(id: &str) -> Option<(&'static Claim, &'static str)> {
+    if let Some(c) = find(&format!("{id}-corrected")) {
+        return Some((c, "corrected reading"));
+    }
+    SURVIVES_AS
+        .iter()
+        .find(|(printed, _, _)| *printed == id)
+        .and_then(|(_, other, how)| find(other).map(|c| (c, *how)))
+}
