@@ -158,8 +158,9 @@ impl Report {
     /// counterexample on the directory).
     pub fn failures(&self, id: &str) -> Vec<&Entry> {
         let mut v: Vec<&Entry> = self
-            .of_claim(id)
-            .filter(|e| e.certified.verdict == Verdict::Fails)
+            .entries
+            .iter()
+            .filter(|e| e.certified.claim == id && e.certified.verdict == Verdict::Fails)
             .collect();
         v.sort_by_key(|e| (size(&e.instance), e.stem.clone()));
         v
@@ -167,7 +168,9 @@ impl Report {
 
     /// The verdict of `id` on the instance `stem`.
     pub fn verdict_on(&self, id: &str, stem: &str) -> Option<&Entry> {
-        self.of_claim(id).find(|e| e.stem == stem)
+        self.entries
+            .iter()
+            .find(|e| e.certified.claim == id && e.stem == stem)
     }
 
     /// The findings: printed claims that fail somewhere (with their corrected reading, if
