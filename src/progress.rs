@@ -32,11 +32,9 @@ impl Bar {
         Bar(enabled.then(|| {
             let b = indicatif::ProgressBar::new(len);
             b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{msg} [{bar:40}] {pos}/{len} ({elapsed}, ETA {eta})",
-                )
-                .expect("template")
-                .progress_chars("=> "),
+                indicatif::ProgressStyle::with_template("{msg} [{wide_bar}] {pos}/{len} ETA {eta}")
+                    .expect("template")
+                    .progress_chars("=> "),
             );
             b.set_message(what);
             b

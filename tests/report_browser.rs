@@ -203,7 +203,11 @@ fn the_report_in_headless_chromium() {
         .iter()
         .map(|c| c["id"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(ids.len(), expected.len(), "every claim has a verdict per instance");
+    assert_eq!(
+        ids.len(),
+        expected.len(),
+        "every claim has a verdict per instance"
+    );
 
     let (Some(driver), Some(chromium)) = (
         find_program(&["chromedriver"]),
@@ -328,14 +332,42 @@ fn the_report_in_headless_chromium() {
         .filter(|e| e["level"] == "SEVERE" || e["level"] == "WARNING")
         .collect();
     assert!(severe.is_empty(), "console: {severe:?}");
-    let shot = http(d.port, "GET", &format!("/session/{sid}/screenshot"), None).unwrap();
-    let png = base64_decode(shot["value"].as_str().expect("a screenshot"));
-    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "the screenshot is a PNG");
     let dest = std::env::var_os("MECHCERT_REPORT_SCREENSHOT")
         .map(PathBuf::from)
         .unwrap_or_else(|| work.join("report-screenshot.png"));
-    std::fs::write(&dest, &png).unwrap();
-    eprintln!("screenshot: {}", dest.display());
+    // the top of the page, then scrolled to a claim that fails, a family's picture, a heat
+    // map and the uniform case (DEST-PART.png)
+    for (part, target) in [
+        ("", None),
+        ("claim", Some("claim-theorem-4")),
+        ("family", Some("instance-example-2-family-two-buyers")),
+        ("heat-map", Some("instance-section-8-two-by-two")),
+        ("uniform", Some("uniform")),
+    ] {
+        if let Some(t) = target {
+            let r = http(
+                d.port,
+                "POST",
+                &format!("/session/{sid}/execute/sync"),
+                Some(&json!({"script": "const e = document.getElementById(arguments[0]); e.scrollIntoView(); return e.id;", "args": [t]})),
+            )
+            .unwrap();
+            assert_eq!(r["value"], json!(t), "{r}");
+        }
+        let shot = http(d.port, "GET", &format!("/session/{sid}/screenshot"), None).unwrap();
+        let png = base64_decode(shot["value"].as_str().expect("a screenshot"));
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "the screenshot is a PNG");
+        let file = if part.is_empty() {
+            dest.clone()
+        } else {
+            dest.with_file_name(format!(
+                "{}-{part}.png",
+                dest.file_stem().unwrap().to_string_lossy()
+            ))
+        };
+        std::fs::write(&file, &png).unwrap();
+        eprintln!("screenshot: {}", file.display());
+    }
     let _ = http(d.port, "DELETE", &format!("/session/{sid}"), None);
 }
 

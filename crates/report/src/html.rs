@@ -66,9 +66,8 @@ pub fn annotated(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::new();
     let mut i = 0;
-    let standalone = |c: Option<&char>| {
-        c.is_none_or(|c| !(c.is_alphanumeric() || "+-*/^._".contains(*c)))
-    };
+    let standalone =
+        |c: Option<&char>| c.is_none_or(|c| !(c.is_alphanumeric() || "+-*/^._".contains(*c)));
     let neighbour = |k: isize, step: isize| {
         let mut k = k;
         while k >= 0 && (k as usize) < chars.len() && chars[k as usize] == ' ' {
@@ -87,7 +86,10 @@ pub fn annotated(text: &str) -> String {
             && chars[i + 1].is_ascii_digit()
             && (i == 0 || !chars[i - 1].is_alphanumeric());
         let mut j = if negative { i + 1 } else { i };
-        if j < chars.len() && chars[j].is_ascii_digit() && (start == 0 || !chars[start - 1].is_alphanumeric()) {
+        if j < chars.len()
+            && chars[j].is_ascii_digit()
+            && (start == 0 || !chars[start - 1].is_alphanumeric())
+        {
             while j < chars.len() && chars[j].is_ascii_digit() {
                 j += 1;
             }
@@ -141,7 +143,10 @@ fn verdict_badge(v: Verdict) -> String {
 }
 
 fn list<T: std::fmt::Display>(xs: &[T]) -> String {
-    xs.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
+    xs.iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The instance in one line: values with probabilities, buyers, parameter.
@@ -303,7 +308,12 @@ fn findings(r: &Report, out: &mut String) {
             .collect();
         let files: Vec<String> = w
             .iter()
-            .map(|e| format!("<code>{}</code>", esc(r.file_of(&e.stem).unwrap_or_default())))
+            .map(|e| {
+                format!(
+                    "<code>{}</code>",
+                    esc(r.file_of(&e.stem).unwrap_or_default())
+                )
+            })
             .collect();
         out.push_str(&format!(
             "<tr data-finding=\"{}\"><td><a href=\"#claim-{}\">{}</a> ({}, existential)</td><td>confirmed: a witness exists. {}</td><td class=\"n\">{} witnesses</td><td>{}</td></tr>\n",
@@ -505,7 +515,9 @@ fn instance_section(r: &Report, v: &InstanceView, out: &mut String) {
                 let cells: Vec<String> = series
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| format!("<tr><td class=\"n\">{}</td><td>{}</td></tr>", i + 1, num(v)))
+                    .map(|(i, v)| {
+                        format!("<tr><td class=\"n\">{}</td><td>{}</td></tr>", i + 1, num(v))
+                    })
                     .collect();
                 out.push_str(&format!(
                     "<details><summary>Π_I for I = 1..{}</summary><table class=\"series\"><thead><tr><th>I</th><th>Π_I</th></tr></thead><tbody>{}</tbody></table></details>\n",
@@ -522,7 +534,7 @@ fn instance_section(r: &Report, v: &InstanceView, out: &mut String) {
             }
             if let Some(sb) = second_best {
                 out.push_str(&format!(
-                    "<table class=\"second-best\"><tbody><tr><th>second best W (ex post BB, interim IC and IR; exact LP, certificate re-checked)</th><td>{}</td></tr><tr><th>first best</th><td>{}</td></tr><tr><th>Π(x*) of the efficient allocation</th><td>{}</td></tr><tr><th>Theorem 3's reduced problem</th><td>{}</td></tr></tbody></table>\n",
+                    "<table class=\"second-best\"><tbody><tr><th>second best W (ex post BB, interim IC and IR; exact LP, certificate re-checked)</th><td>{}</td></tr><tr><th>first best</th><td>{}</td></tr><tr><th>Π(x*) of the efficient allocation</th><td>{}</td></tr><tr><th>Theorem 3's reduced problem: max W(x) over implementable x with Π(x) = 0 (the second best when Π(x*) &lt; 0)</th><td>{}</td></tr></tbody></table>\n",
                     num(&sb.welfare),
                     num(&sb.first_best_welfare),
                     num(&sb.pi_first_best),
@@ -551,7 +563,10 @@ fn instance_section(r: &Report, v: &InstanceView, out: &mut String) {
                     "The second-best allocation as a heat map (the exact value of each cell is written in it, or shown on hovering).",
                 ));
             } else if let Some(why) = no_second_best {
-                out.push_str(&format!("<p class=\"na\">No second best: {}.</p>\n", esc(why)));
+                out.push_str(&format!(
+                    "<p class=\"na\">No second best: {}.</p>\n",
+                    esc(why)
+                ));
             }
         }
     }
@@ -585,6 +600,20 @@ fn uniform(r: &Report, out: &mut String) {
     }
     out.push_str("</tbody>\n</table>\n");
     let xs: Vec<usize> = r.uniform.iter().map(|u| u.n).collect();
+    let equal: Vec<String> = r
+        .uniform
+        .iter()
+        .filter(|u| u.second_best == u.first_best)
+        .map(|u| u.n.to_string())
+        .collect();
+    let coincide = if equal.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (the lines coincide where W_n = FB_n: n = {})",
+            equal.join(", ")
+        )
+    };
     let w: Vec<Rat> = r.uniform.iter().map(|u| u.second_best.clone()).collect();
     let fb: Vec<Rat> = r.uniform.iter().map(|u| u.first_best.clone()).collect();
     out.push_str(&figure(
@@ -595,19 +624,22 @@ fn uniform(r: &Report, out: &mut String) {
             &xs,
             &[
                 plot::Line {
-                    label: "W_n (second best)",
-                    values: &w,
-                    colour: "#1f5fa8",
-                },
-                plot::Line {
                     label: "FB_n (first best)",
                     values: &fb,
                     colour: "#b8321a",
                 },
+                plot::Line {
+                    label: "W_n (second best)",
+                    values: &w,
+                    colour: "#1f5fa8",
+                },
             ],
             &[(Rat::new(1, 6), "1/6 limit"), (Rat::new(9, 64), "9/64 limit")],
         ),
-        "W_n and FB_n against n, exact values; the dashed lines are the continuous limits 1/6 and 9/64.",
+        &format!(
+            "W_n and FB_n against n, exact values{}; the dashed lines are the continuous limits 1/6 and 9/64.",
+            coincide
+        ),
     ));
     out.push_str("</section>\n");
 }

@@ -256,11 +256,27 @@ pub fn lines_against(
     lines: &[Line],
     refs: &[(Rat, &str)],
 ) -> String {
-    let mut all: Vec<Rat> = lines.iter().flat_map(|l| l.values.iter().cloned()).collect();
+    let mut all: Vec<Rat> = lines
+        .iter()
+        .flat_map(|l| l.values.iter().cloned())
+        .collect();
     all.extend(refs.iter().map(|(r, _)| r.clone()));
-    let (ylo, yhi) = y_range(&all);
+    // the range of the values (not forced to include 0), padded by a tenth on each side
+    let (mut ylo, mut yhi) = match (all.iter().min(), all.iter().max()) {
+        (Some(a), Some(b)) if a < b => (a.clone(), b.clone()),
+        (Some(a), _) => (a - &Rat::ONE, a + &Rat::ONE),
+        _ => (Rat::ZERO, Rat::ONE),
+    };
+    let pad = (&yhi - &ylo) * Rat::new(1, 10);
+    ylo = &ylo - &pad;
+    yhi = &yhi + &pad;
     let lo = Rat::from(xs.first().copied().unwrap_or(0));
-    let hi = Rat::from(xs.last().copied().unwrap_or(1).max(xs.first().copied().unwrap_or(0) + 1));
+    let hi = Rat::from(
+        xs.last()
+            .copied()
+            .unwrap_or(1)
+            .max(xs.first().copied().unwrap_or(0) + 1),
+    );
     let mut c = Canvas::new(title);
     c.axes((&lo, &hi), (&ylo, &yhi), xlabel, ylabel);
     let to_px = |x: usize, v: &Rat| {
@@ -287,7 +303,13 @@ pub fn lines_against(
             c.dot(*x, *y, l.colour);
         }
         let ly = H - MARGIN - 40 - 16 * k as i64;
-        c.line(W - MARGIN - 150, ly - 4, W - MARGIN - 130, ly - 4, &format!("stroke=\"{}\" stroke-width=\"2\"", l.colour));
+        c.line(
+            W - MARGIN - 150,
+            ly - 4,
+            W - MARGIN - 130,
+            ly - 4,
+            &format!("stroke=\"{}\" stroke-width=\"2\"", l.colour),
+        );
         c.text(W - MARGIN - 124, ly, "start", l.label);
     }
     c.finish()
@@ -320,13 +342,15 @@ pub fn heat_map(
     col_labels: &[String],
     cells: &[Vec<Rat>],
 ) -> String {
-    let (rows, cols) = (row_labels.len().max(1) as i64, col_labels.len().max(1) as i64);
+    let (rows, cols) = (
+        row_labels.len().max(1) as i64,
+        col_labels.len().max(1) as i64,
+    );
     let cell = (480 / rows.max(cols)).clamp(8, 80);
     let (left, top) = (110, 50);
-    let (w, h) = (left + cols * cell + 40, top + rows * cell + 60);
+    let (w, h) = ((left + cols * cell + 40).max(W), top + rows * cell + 60);
     let mut body = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"white\"/>\n<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-size=\"14\">{}</text>\n",
-        w / 2,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"white\"/>\n<text x=\"10\" y=\"24\" font-size=\"14\">{}</text>\n",
         escape(title)
     );
     let labelled = cell >= 40;
@@ -343,7 +367,11 @@ pub fn heat_map(
                 escape(&v.to_string())
             ));
             if labelled {
-                let ink = if v > &Rat::new(1, 2) { "white" } else { "black" };
+                let ink = if v > &Rat::new(1, 2) {
+                    "white"
+                } else {
+                    "black"
+                };
                 body.push_str(&format!(
                     "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{ink}\">{}</text>\n",
                     x + cell / 2,

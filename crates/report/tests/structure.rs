@@ -123,7 +123,11 @@ fn outline(page: &str) -> String {
                 .iter()
                 .filter_map(|k| attr(tag, k).map(|v| format!("{}={v}", &k[5..])))
                 .collect();
-            out.push_str(&format!("  {name}#{id}{}{}\n", if data.is_empty() { "" } else { " " }, data.join(" ")));
+            out.push_str(&format!(
+                "  {name}#{id}{}{}\n",
+                if data.is_empty() { "" } else { " " },
+                data.join(" ")
+            ));
         }
     }
     out
@@ -147,7 +151,11 @@ fn html_structure() {
     // every claim has a summary row and a section
     for c in mechcert_claims::all() {
         assert!(page.contains(&format!("id=\"claim-{}\"", c.id)), "{}", c.id);
-        assert!(page.contains(&format!("id=\"summary-{}\"", c.id)), "{}", c.id);
+        assert!(
+            page.contains(&format!("id=\"summary-{}\"", c.id)),
+            "{}",
+            c.id
+        );
     }
     // Theorem 4's counterexample (README, Findings): the printed rule gives welfare 17/9, the
     // second best is 19/10; both appear with their approximations 1.888889 and 1.9
@@ -160,7 +168,12 @@ fn html_structure() {
     assert!(page.contains("<span class=\"exact\">4/27</span>"));
     // self-contained
     assert!(!page.contains("<script"));
-    assert!(!page.contains("http://") || !page.replace("http://www.w3.org/2000/svg", "").contains("http://"));
+    assert!(
+        !page.contains("http://")
+            || !page
+                .replace("http://www.w3.org/2000/svg", "")
+                .contains("http://")
+    );
     assert!(!page.contains("https://"));
     // the directory is a temporary one: DIR in the snapshot
     let shown = page.replace(dir.to_str().unwrap(), "DIR");
