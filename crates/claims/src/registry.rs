@@ -217,3 +217,24 @@ pub fn correction(id: &str) -> Option<(&'static Claim, &'static str)> {
         .find(|(printed, _, _)| *printed == id)
         .and_then(|(_, other, how)| find(other).map(|c| (c, *how)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrections() {
+        // the README's Findings: each printed claim that fails and what corrects it
+        for (printed, fixed) in [
+            ("theorem-4", "theorem-4-corrected"),
+            ("example-3", "example-3-corrected"),
+            ("lemma-1", "lemma-1-corrected"),
+            ("large-market", "large-market-corrected"),
+            ("ties-virtual-value-strict", "ties-seller-keeps"),
+        ] {
+            assert_eq!(correction(printed).map(|(c, _)| c.id), Some(fixed));
+        }
+        assert!(correction("vcg-deficit").is_none());
+        assert!(correction("theorem-4-corrected").is_none());
+    }
+}

@@ -57,7 +57,7 @@ pub enum Numbers {
         series: Vec<Rat>,
         /// Π^VCG' with the instance's own number of buyers.
         surplus: Rat,
-        second_best: Option<SecondBest>,
+        second_best: Option<Box<SecondBest>>,
         /// Why there is no second best, when there is none.
         no_second_best: Option<String>,
     },
@@ -248,7 +248,7 @@ fn numbers(inst: &Instance, opts: &Options) -> Result<Numbers, Failure> {
             )),
         )
     } else {
-        (Some(second_best(inst, false)?), None)
+        (Some(Box::new(second_best(inst, false)?)), None)
     };
     Ok(Numbers::Concrete {
         series,

@@ -105,12 +105,11 @@ pub fn annotated(text: &str) -> String {
                 if standalone(before.as_ref())
                     && standalone(after.as_ref())
                     && standalone(prev_adjacent.as_ref())
+                    && let Ok(r) = token.parse::<Rat>()
                 {
-                    if let Ok(r) = token.parse::<Rat>() {
-                        out.push_str(&num(&r));
-                        i = k;
-                        continue;
-                    }
+                    out.push_str(&num(&r));
+                    i = k;
+                    continue;
                 }
                 out.push_str(&esc(&token));
                 i = k;
@@ -679,4 +678,23 @@ pub fn render(r: &Report) -> String {
         esc(&r.dir)
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standalone_fractions_get_an_approximation() {
+        // 17/9 = 1.888...: rounded to 1.888889; 19/10 = 1.9 exactly needs none
+        assert_eq!(
+            annotated("W = 17/9, second best = 19/10"),
+            "W = <span class=\"exact\">17/9</span> <span class=\"approx\" title=\"decimal approximation, for reading only\">≈&nbsp;1.888889</span>, second best = <span class=\"exact\">19/10</span>"
+        );
+        // coefficients of a polynomial are left alone, and so is a path or an id
+        assert_eq!(annotated("19/27 - 4/27*k"), "19/27 - 4/27*k");
+        assert_eq!(annotated("x/1/3 a1/3"), "x/1/3 a1/3");
+        // negative, and text escaped around it
+        assert!(annotated("<-1/3>").starts_with("&lt;<span class=\"exact\">-1/3</span>"));
+    }
 }
