@@ -37,6 +37,15 @@ fn options() -> Options {
     }
 }
 
+/// The report of `dir` without the uniform case (not needed by the test).
+fn without_uniform(dir: &Path) -> mechcert_report::Report {
+    let opts = Options {
+        uniform_up_to: 0,
+        ..options()
+    };
+    build(dir, &opts, &|_, _| {}).unwrap()
+}
+
 /// The value of attribute `name` in the text of an opening tag.
 fn attr(tag: &str, name: &str) -> Option<String> {
     let key = format!(" {name}=\"");
@@ -183,15 +192,7 @@ fn html_structure() {
 #[test]
 fn latex_table() {
     let dir = instances("report-latex", &[]);
-    let r = build(
-        &dir,
-        &Options {
-            uniform_up_to: 0,
-            ..options()
-        },
-        &|_, _| {},
-    )
-    .unwrap();
+    let r = without_uniform(&dir);
     let t = latex::render(&r);
     assert!(t.contains("\\begin{tabular}{llrrrl}"));
     assert!(t.trim_end().ends_with("\\end{tabular}"));
@@ -227,15 +228,7 @@ values = ["0", "2"]
 probs = ["1/2", "1/2"]
 "#;
     let dir = instances("report-hostile", &[("a&<b>.toml", evil)]);
-    let r = build(
-        &dir,
-        &Options {
-            uniform_up_to: 0,
-            ..options()
-        },
-        &|_, _| {},
-    )
-    .unwrap();
+    let r = without_uniform(&dir);
     let page = html::render(&r);
     assert!(!page.contains("<script>"));
     assert!(!page.contains("<img"));
