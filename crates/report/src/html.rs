@@ -42,6 +42,7 @@ pre { padding: 0.5em; overflow-x: auto; }
 blockquote { margin: 0.4em 0; padding: 0.3em 1em; border-left: 4px solid #1f5fa8; background: #f7f9fc; }
 article { border: 1px solid #ddd; border-radius: 0.4em; padding: 0.2em 1em 0.8em; margin: 1em 0; }
 .counterexample { border-left: 4px solid #a4161a; padding-left: 0.8em; margin: 0.8em 0; }
+.witness { border-left: 4px solid #11632b; padding-left: 0.8em; margin: 0.8em 0; }
 .figure { margin: 0.8em 0; }
 nav ul { columns: 2; }
 ";
@@ -181,10 +182,12 @@ fn command(claim: &str, file: &str) -> String {
 }
 
 fn counts_cells(c: &Counts) -> String {
-    format!(
-        "<td class=\"n holds\">{}</td><td class=\"n fails\">{}</td><td class=\"n na\">{}</td>",
-        c.holds, c.fails, c.not_applicable
-    )
+    // a zero is grey, whatever its column
+    let cell = |n: usize, class: &str| {
+        let class = if n == 0 { "na" } else { class };
+        format!("<td class=\"n {class}\">{n}</td>")
+    };
+    cell(c.holds, "holds") + &cell(c.fails, "fails") + &cell(c.not_applicable, "na")
 }
 
 fn counts_attrs(c: &Counts) -> String {
@@ -239,7 +242,7 @@ fn summary(r: &Report, out: &mut String) {
         counts_attrs(&t),
         counts_cells(&t)
     ));
-    out.push_str("<p>For an existential claim (“an instance exists such that …”), <em>holds</em> means the instance is a witness.</p>\n</section>\n");
+    out.push_str("<p>For an existential claim (“an instance exists such that …”), <em>holds</em> means the instance is a witness and <em>fails</em> that it is not one.</p>\n</section>\n");
 }
 
 /// The assertions of a certification that fail, with their exact values.
@@ -287,14 +290,13 @@ fn findings(r: &Report, out: &mut String) {
             None => "none registered".to_string(),
         };
         out.push_str(&format!(
-            "<tr data-finding=\"{}\"><td><a href=\"#claim-{}\">{}</a> ({})</td><td><code>{}</code>: {}<br>{}{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+            "<tr data-finding=\"{}\"><td><a href=\"#claim-{}\">{}</a> ({})</td><td><code>{}</code>: {}{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
             esc(c.id),
             html_id(c.id),
             esc(c.id),
             esc(c.section),
             esc(file),
             esc(&describe(&first.instance)),
-            annotated(&first.certified.reason),
             failing_assertions(first),
             fails.len(),
             corr
@@ -380,12 +382,32 @@ fn claim_section(r: &Report, c: &Claim, out: &mut String) {
             na.join(", ")
         ));
     }
-    let fails = r.failures(c.id);
+    if c.existential {
+        for e in r
+            .of_claim(c.id)
+            .filter(|e| e.certified.verdict == Verdict::Holds)
+        {
+            let file = r.file_of(&e.stem).unwrap_or_default();
+            out.push_str(&format!(
+                "<div class=\"witness\">\n<h4>Witness: <code>{}</code></h4>\n<p>{}</p>\n<p>{}</p>\n<p>Reproduce: <code class=\"command\">{}</code></p>\n</div>\n",
+                esc(file),
+                esc(&describe(&e.instance)),
+                annotated(&e.certified.reason),
+                esc(&command(c.id, file))
+            ));
+        }
+    }
+    // for an existential claim, an instance that fails is only not a witness
+    let fails = if c.existential {
+        vec![]
+    } else {
+        r.failures(c.id)
+    };
     let correction = Report::correction_of(c.id);
     for (i, e) in fails.iter().enumerate() {
         let file = r.file_of(&e.stem).unwrap_or_default();
         out.push_str(&format!(
-            "<div class=\"counterexample\">\n<h4>{} <code>{}</code></h4>\n<p>{}</p>\n<p>{}</p>\n<p>The values that disagree:</p>\n{}",
+            "<div class=\"counterexample\">\n<h4>{} <code>{}</code></h4>\n<p>{}</p>\n<p>The values that disagree:</p>\n{}",
             if i == 0 {
                 "Smallest counterexample:"
             } else {
@@ -393,7 +415,6 @@ fn claim_section(r: &Report, c: &Claim, out: &mut String) {
             },
             esc(file),
             esc(&describe(&e.instance)),
-            annotated(&e.certified.reason),
             failing_assertions(e)
         ));
         out.push_str(&format!(

@@ -380,7 +380,9 @@ pub fn heat_map(
                 ));
             }
         }
-        if let Some(l) = row_labels.get(i) {
+        // labels of rows 14 px apart at least, of columns 48 px
+        let row_step = (14 + cell - 1) / cell;
+        if let Some(l) = row_labels.get(i).filter(|_| i as i64 % row_step == 0) {
             body.push_str(&format!(
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">B = {}</text>\n",
                 left - 6,
@@ -389,7 +391,12 @@ pub fn heat_map(
             ));
         }
     }
-    for (j, l) in col_labels.iter().enumerate() {
+    let col_step = (48 + cell - 1) / cell;
+    for (j, l) in col_labels
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j as i64 % col_step == 0)
+    {
         body.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">S = {}</text>\n",
             left + j as i64 * cell + cell / 2,
