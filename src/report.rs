@@ -51,6 +51,18 @@ pub fn run(a: &ReportArgs) -> Result<(), Failure> {
             a.buyers_up_to
         )));
     }
+    // an output whose directory does not exist is refused before the work, not after it
+    for (flag, path) in [("--html", &a.html), ("--latex", &a.latex)] {
+        if let Some(p) = path {
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+            if parent.is_some_and(|d| !d.is_dir()) {
+                return Err(Failure::Input(format!(
+                    "{flag} {}: the directory does not exist; create it or write elsewhere",
+                    shown(p)
+                )));
+            }
+        }
+    }
     let opts = Options {
         uniform_up_to: a.uniform_up_to,
         buyers_up_to: a.buyers_up_to,
