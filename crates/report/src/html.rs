@@ -7,6 +7,7 @@
 //! text that comes from an input is escaped; every number is exact, with a decimal
 //! approximation beside it marked `≈` (see [`crate::decimal`]).
 
+use mechcert_claims::certificate::Role;
 use mechcert_claims::usecase::Entry;
 use mechcert_claims::{Claim, Verdict, all};
 use mechcert_model::Instance;
@@ -245,10 +246,16 @@ fn summary(r: &Report, out: &mut String) {
     out.push_str("<p>For an existential claim (“an instance exists such that …”), <em>holds</em> means the instance is a witness and <em>fails</em> that it is not one.</p>\n</section>\n");
 }
 
-/// The assertions of a certification that fail, with their exact values.
+/// The claim assertions of a certification that fail, with their exact values.
 fn failing_assertions(e: &Entry) -> String {
     let mut s = String::from("<ul class=\"disagree\">\n");
-    for a in e.certified.assertions.iter().filter(|a| !a.holds) {
+    // the claim's own assertions that fail (a case assertion only records which case applies)
+    for a in e
+        .certified
+        .assertions
+        .iter()
+        .filter(|a| !a.holds && a.role == Role::Claim)
+    {
         s.push_str(&format!(
             "<li>[{}] {}: <strong>fails</strong> ({})</li>\n",
             esc(a.role.name()),
