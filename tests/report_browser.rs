@@ -94,6 +94,18 @@ impl Drop for Driver {
     }
 }
 
+/// A browser session, deleted (the browser closed) when dropped, before the driver ends.
+struct Session {
+    port: u16,
+    id: String,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = http(self.port, "DELETE", &format!("/session/{}", self.id), None);
+    }
+}
+
 fn start_driver(driver: &Path) -> Result<Driver, String> {
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -236,6 +248,11 @@ fn the_report_in_headless_chromium() {
         .as_str()
         .unwrap_or_else(|| panic!("no session: {s}"))
         .to_string();
+    // the browser is closed when the test ends, also when an assertion fails
+    let _session = Session {
+        port: d.port,
+        id: sid.clone(),
+    };
     let url = format!("file://{}", page.canonicalize().unwrap().display());
     let nav = http(
         d.port,
@@ -368,7 +385,6 @@ fn the_report_in_headless_chromium() {
         std::fs::write(&file, &png).unwrap();
         eprintln!("screenshot: {}", file.display());
     }
-    let _ = http(d.port, "DELETE", &format!("/session/{sid}"), None);
 }
 
 #[test]
