@@ -46,6 +46,8 @@ pub struct CertifyArgs {
     /// Also write them in MPS format (same naming)
     #[arg(long, value_name = "FILE", conflicts_with = "all")]
     emit_mps: Option<PathBuf>,
+    #[command(flatten)]
+    progress: crate::progress::ProgressArgs,
 }
 
 #[derive(Args)]
@@ -131,7 +133,13 @@ fn pretty(v: &serde_json::Value) -> Result<String, Failure> {
 
 fn certify_all(dir: &Path, a: &CertifyArgs) -> Result<(), Failure> {
     let out_dir = a.out.clone().unwrap_or_else(|| dir.join("certificates"));
-    let entries = certify_dir(dir, &|_, _| {})?;
+    let bar = crate::progress::Bar::new(
+        a.progress.enabled(a.json),
+        0,
+        format!("certify --all {}", shown(dir)),
+    );
+    let entries = certify_dir(dir, &|done, total| bar.set(done, total))?;
+    bar.finish();
     let paths = write_certificates(&entries, &out_dir)?;
     let rows: Vec<_> = entries
         .into_iter()

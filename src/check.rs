@@ -243,7 +243,10 @@ fn run_family(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
                     .unwrap_or_else(Poly::zero)
             })
             .collect();
-        write_plot(path, &crate::plot::surplus_in_k(inst, &cells, &surplus))?;
+        write_plot(
+            path,
+            &mechcert_report::plot::surplus_in_k(inst, &cells, &surplus),
+        )?;
     }
     if a.json {
         outln!(
@@ -292,7 +295,10 @@ pub fn run(a: &CheckArgs) -> Result<(), Failure> {
         let values: Vec<Rat> = (1..=a.plot_buyers)
             .map(|i| compress::vcg_prime_surplus(&env.with_buyers(i)))
             .collect();
-        write_plot(path, &crate::plot::surplus_in_buyers(&inst, &values))?;
+        write_plot(
+            path,
+            &mechcert_report::plot::surplus_in_buyers(&inst, &values),
+        )?;
     }
     let checked = check_instance(&inst, &spec, &req)?;
     if a.json {

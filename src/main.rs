@@ -31,7 +31,8 @@ macro_rules! out {
 
 mod certify;
 mod check;
-mod plot;
+mod progress;
+mod report;
 mod search;
 mod solve;
 mod table;
@@ -73,6 +74,9 @@ enum Command {
     CertCheck(certify::CertCheckArgs),
     /// List every claim id with its paper section and statement.
     Claims(certify::ClaimsArgs),
+    /// Certify every claim on every instance of a directory and write a self-contained HTML
+    /// page (verdicts, counterexamples, corrected readings, pictures) and a LaTeX table.
+    Report(report::ReportArgs),
 }
 
 /// Output format shared by every command.
@@ -111,6 +115,7 @@ fn main() -> ExitCode {
         Command::Search(a) => search::run(&a),
         Command::CertCheck(a) => certify::cert_check(&a),
         Command::Claims(a) => certify::claims(&a),
+        Command::Report(a) => report::run(&a),
     };
     let (kind, msg, code) = match result {
         Ok(()) => return ExitCode::SUCCESS,

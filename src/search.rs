@@ -5,7 +5,6 @@
 //! shards' results into the unsharded search's report. The logic is in
 //! `mechcert_claims::search`; this file parses arguments and prints.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -63,6 +62,8 @@ pub struct SearchArgs {
     /// Print one JSON object instead of text
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    progress: crate::progress::ProgressArgs,
 }
 
 #[derive(Subcommand)]
@@ -151,30 +152,18 @@ pub fn run(a: &SearchArgs) -> Result<(), Failure> {
             );
         }
     }
-    let bar = (std::io::stderr().is_terminal() && !a.json).then(|| {
-        let b = indicatif::ProgressBar::new(shard.count_below(opts.budget as u64));
-        b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{msg} [{bar:40}] {pos}/{len} instances ({elapsed})",
-            )
-            .expect("template")
-            .progress_chars("=> "),
-        );
-        b.set_message(match sharded {
+    let bar = crate::progress::Bar::new(
+        a.progress.enabled(a.json),
+        shard.count_below(opts.budget as u64),
+        match sharded {
             Some(s) => format!("search {} shard {s}", claim.id),
             None => format!("search {}", claim.id),
-        });
-        b
-    });
-    let progress = |done: usize| {
-        if let Some(b) = &bar {
-            b.set_position(done as u64);
-        }
-    };
+        },
+    );
+    let total = shard.count_below(opts.budget as u64) as usize;
+    let progress = |done: usize| bar.set(done, total);
     let part = scan(claim, &opts, shard, resume, checkpoint.as_mut(), &progress)?;
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
+    bar.finish();
     if sharded.is_some() {
         let file = a.result.clone().unwrap_or_else(|| {
             a.out.join(format!(

@@ -360,3 +360,50 @@ fn json_errors_are_one_json_object_on_stdout() {
             .contains("strictly increasing")
     );
 }
+
+#[test]
+fn report_refuses_bad_input_with_exit_1() {
+    let dir = std::env::temp_dir().join(format!("mechcert-bad-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.toml"),
+        with_buyer("values = [2, 5]\nprobs = [\"1/2\", 0.5]"),
+    )
+    .unwrap();
+    let page = dir.join("out.html");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = bin().args(args).output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // a bad instance in DIR: the file and the field are named, no page is written
+    let (code, err) = run(&[
+        "report".as_ref(),
+        dir.as_os_str(),
+        "--html".as_ref(),
+        page.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("a.toml") && err.contains("buyer.probs[1]"),
+        "{err}"
+    );
+    assert!(!page.exists());
+    // an output in a directory that does not exist: refused before any work
+    std::fs::remove_file(dir.join("a.toml")).unwrap();
+    let nowhere = dir.join("missing").join("out.html");
+    let (code, err) = run(&[
+        "report".as_ref(),
+        "proofs".as_ref(),
+        "--html".as_ref(),
+        nowhere.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("missing") && err.contains("--html"), "{err}");
+    // neither --html nor --latex: a usage error
+    let (code, _) = run(&["report".as_ref(), "proofs".as_ref()]);
+    assert_eq!(code, 1);
+}

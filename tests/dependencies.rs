@@ -42,7 +42,8 @@ fn layer(name: &str) -> Option<u32> {
         "mechcert-verify" => 3,
         "mechcert-opt" => 3,
         "mechcert-claims" => 4,
-        "mechcert" | "mechcert-bench" => 5,
+        "mechcert-report" | "mechcert-bench" => 5,
+        "mechcert" => 6,
         _ => return None,
     })
 }

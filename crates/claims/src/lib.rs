@@ -20,7 +20,7 @@ pub mod symbolic;
 pub mod usecase;
 
 pub use certificate::{Certified, Heading, Mode, Verdict};
-pub use registry::{Claim, ClaimError, Generator, all, find};
+pub use registry::{Claim, ClaimError, Generator, all, correction, find};
 /// For claims defined outside the registry (tests, extensions).
 pub use registry::{generic as registry_generic, on_concrete as registry_on_concrete};
 

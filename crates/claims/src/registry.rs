@@ -196,3 +196,45 @@ pub fn all() -> &'static [Claim] {
 pub fn find(id: &str) -> Option<&'static Claim> {
     all().iter().find(|c| c.id == id)
 }
+
+/// Printed claims whose own reading fails but whose point survives in another claim that is
+/// not named `ID-corrected`: (printed, the other claim, how they relate).
+const SURVIVES_AS: &[(&str, &str, &str)] = &[(
+    "ties-virtual-value-strict",
+    "ties-seller-keeps",
+    "the conclusion it supports",
+)];
+
+/// The claim that corrects (or carries the conclusion of) a printed claim, with how they
+/// relate: `ID-corrected` (the corrected reading of an evident typo) when it exists, else the
+/// registered claim the printed one supports.
+pub fn correction(id: &str) -> Option<(&'static Claim, &'static str)> {
+    if let Some(c) = find(&format!("{id}-corrected")) {
+        return Some((c, "corrected reading"));
+    }
+    SURVIVES_AS
+        .iter()
+        .find(|(printed, _, _)| *printed == id)
+        .and_then(|(_, other, how)| find(other).map(|c| (c, *how)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrections() {
+        // the README's Findings: each printed claim that fails and what corrects it
+        for (printed, fixed) in [
+            ("theorem-4", "theorem-4-corrected"),
+            ("example-3", "example-3-corrected"),
+            ("lemma-1", "lemma-1-corrected"),
+            ("large-market", "large-market-corrected"),
+            ("ties-virtual-value-strict", "ties-seller-keeps"),
+        ] {
+            assert_eq!(correction(printed).map(|(c, _)| c.id), Some(fixed));
+        }
+        assert!(correction("vcg-deficit").is_none());
+        assert!(correction("theorem-4-corrected").is_none());
+    }
+}

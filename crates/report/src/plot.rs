@@ -1,6 +1,8 @@
 //! SVG pictures drawn from exact values: Π(k) over a parameter domain (per cell, with the exact
-//! points where it changes sign labelled) and Π_I against the number of buyers I. Coordinates
-//! are computed exactly and rounded to whole pixels, so even drawing needs no floats.
+//! points where it changes sign labelled), Π_I against the number of buyers I, series against
+//! an integer (W_n and FB_n against n), and an allocation as a heat map. Coordinates and
+//! colours are computed exactly and rounded to whole pixels (colour levels), so even drawing
+//! needs no floats. Every text drawn is escaped.
 
 use mechcert_model::{Env, Instance};
 use mechcert_num::{Bound, Poly, Rat};
@@ -19,11 +21,7 @@ fn pixel(v: &Rat, lo: &Rat, hi: &Rat, a: i64, b: i64) -> i64 {
     p.floor().to_i64_pair().map_or(a, |(n, _)| n)
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
+use crate::escape::html as escape;
 
 struct Canvas {
     body: String,
@@ -239,4 +237,177 @@ pub fn surplus_in_buyers(inst: &Instance, values: &[Rat]) -> String {
         );
     }
     c.finish()
+}
+
+/// One line of [`lines_against`]: a label, the values at each x, and a colour.
+pub struct Line<'a> {
+    pub label: &'a str,
+    pub values: &'a [Rat],
+    pub colour: &'a str,
+}
+
+/// Lines against integer x values (e.g. W_n and FB_n against n), with dashed horizontal
+/// reference levels (e.g. the continuous limits), each labelled with its exact value.
+pub fn lines_against(
+    title: &str,
+    xlabel: &str,
+    ylabel: &str,
+    xs: &[usize],
+    lines: &[Line],
+    refs: &[(Rat, &str)],
+) -> String {
+    let mut all: Vec<Rat> = lines
+        .iter()
+        .flat_map(|l| l.values.iter().cloned())
+        .collect();
+    all.extend(refs.iter().map(|(r, _)| r.clone()));
+    // the range of the values (not forced to include 0), padded by a tenth on each side
+    let (mut ylo, mut yhi) = match (all.iter().min(), all.iter().max()) {
+        (Some(a), Some(b)) if a < b => (a.clone(), b.clone()),
+        (Some(a), _) => (a - &Rat::ONE, a + &Rat::ONE),
+        _ => (Rat::ZERO, Rat::ONE),
+    };
+    let pad = (&yhi - &ylo) * Rat::new(1, 10);
+    ylo = &ylo - &pad;
+    yhi = &yhi + &pad;
+    let lo = Rat::from(xs.first().copied().unwrap_or(0));
+    let hi = Rat::from(
+        xs.last()
+            .copied()
+            .unwrap_or(1)
+            .max(xs.first().copied().unwrap_or(0) + 1),
+    );
+    let mut c = Canvas::new(title);
+    c.axes((&lo, &hi), (&ylo, &yhi), xlabel, ylabel);
+    let to_px = |x: usize, v: &Rat| {
+        (
+            pixel(&Rat::from(x), &lo, &hi, MARGIN, W - MARGIN),
+            pixel(v, &ylo, &yhi, H - MARGIN, MARGIN),
+        )
+    };
+    for (r, label) in refs {
+        let (_, y) = to_px(0, r);
+        c.line(
+            MARGIN,
+            y,
+            W - MARGIN,
+            y,
+            "stroke=\"#888\" stroke-dasharray=\"6 4\"",
+        );
+        c.text(W - MARGIN, y - 4, "end", &format!("{label} = {r}"));
+    }
+    for (k, l) in lines.iter().enumerate() {
+        let pts: Vec<(i64, i64)> = xs.iter().zip(l.values).map(|(x, v)| to_px(*x, v)).collect();
+        c.polyline(&pts, l.colour);
+        for (x, y) in &pts {
+            c.dot(*x, *y, l.colour);
+        }
+        let ly = H - MARGIN - 40 - 16 * k as i64;
+        c.line(
+            W - MARGIN - 150,
+            ly - 4,
+            W - MARGIN - 130,
+            ly - 4,
+            &format!("stroke=\"{}\" stroke-width=\"2\"", l.colour),
+        );
+        c.text(W - MARGIN - 124, ly, "start", l.label);
+    }
+    c.finish()
+}
+
+/// The colour of an allocation probability in [0, 1]: white at 0 to a dark blue at 1,
+/// channels interpolated exactly and floored to whole levels.
+fn shade(x: &Rat) -> String {
+    let t = x.clone().max(Rat::ZERO).min(Rat::ONE);
+    let level = |from: i64, to: i64| {
+        (Rat::int(from) + &t * &Rat::int(to - from))
+            .floor()
+            .to_i64_pair()
+            .map_or(from, |(n, _)| n)
+    };
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        level(255, 31),
+        level(255, 95),
+        level(255, 168)
+    )
+}
+
+/// A matrix of probabilities (an allocation x(B_i, S_j)) as a heat map: rows labelled by
+/// `row_labels` (buyer values, top row the highest), columns by `col_labels` (seller values),
+/// each cell shaded by its value and, when the grid is small, labelled with the exact value.
+pub fn heat_map(
+    title: &str,
+    row_labels: &[String],
+    col_labels: &[String],
+    cells: &[Vec<Rat>],
+) -> String {
+    let (rows, cols) = (
+        row_labels.len().max(1) as i64,
+        col_labels.len().max(1) as i64,
+    );
+    let cell = (480 / rows.max(cols)).clamp(8, 80);
+    let (left, top) = (110, 50);
+    let (w, h) = ((left + cols * cell + 40).max(W), top + rows * cell + 60);
+    let mut body = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"white\"/>\n<text x=\"10\" y=\"24\" font-size=\"14\">{}</text>\n",
+        escape(title)
+    );
+    let labelled = cell >= 40;
+    for (i, row) in cells.iter().enumerate() {
+        // the highest buyer value on top
+        let y = top + (rows - 1 - i as i64) * cell;
+        for (j, v) in row.iter().enumerate() {
+            let x = left + j as i64 * cell;
+            body.push_str(&format!(
+                "<rect x=\"{x}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" fill=\"{}\" stroke=\"#ccc\"><title>x(B_{}, S_{}) = {}</title></rect>\n",
+                shade(v),
+                i + 1,
+                j + 1,
+                escape(&v.to_string())
+            ));
+            if labelled {
+                let ink = if v > &Rat::new(1, 2) {
+                    "white"
+                } else {
+                    "black"
+                };
+                body.push_str(&format!(
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{ink}\">{}</text>\n",
+                    x + cell / 2,
+                    y + cell / 2 + 4,
+                    escape(&v.to_string())
+                ));
+            }
+        }
+        // labels of rows 14 px apart at least, of columns 48 px
+        let row_step = (14 + cell - 1) / cell;
+        if let Some(l) = row_labels.get(i).filter(|_| i as i64 % row_step == 0) {
+            body.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">B = {}</text>\n",
+                left - 6,
+                y + cell / 2 + 4,
+                escape(l)
+            ));
+        }
+    }
+    let col_step = (48 + cell - 1) / cell;
+    for (j, l) in col_labels
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j as i64 % col_step == 0)
+    {
+        body.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">S = {}</text>\n",
+            left + j as i64 * cell + cell / 2,
+            top + rows * cell + 18,
+            escape(l)
+        ));
+    }
+    body.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">white: 0, dark: 1 (trade probability x(B, S))</text>\n</svg>\n",
+        left + cols * cell / 2,
+        top + rows * cell + 40
+    ));
+    body
 }
