@@ -28,6 +28,27 @@ pub const MAX_PARSED_DEGREE: usize = 1000;
 const MAX_DEPTH: usize = 64;
 /// Largest coefficient size (bits of numerator plus denominator) an intermediate may reach.
 const MAX_BITS: u64 = 1 << 16;
+/// Largest size of a product or power the parser computes: its number of coefficients times
+/// the size bound of its largest one. A power is computed only when its result is within it,
+/// so no input makes the parser multiply large polynomials for long (`(a + b*k)^555` with
+/// 20-bit coefficients would be 556 coefficients of up to 12,000 bits).
+const MAX_TOTAL_BITS: u64 = 1 << 20;
+
+/// Whether a polynomial with at most `terms` non-zero coefficients of up to `bits` bits each
+/// is small enough to compute.
+fn within_total(terms: u64, bits: u64) -> bool {
+    terms.saturating_mul(bits) <= MAX_TOTAL_BITS
+}
+
+/// The number of non-zero coefficients of `p`.
+fn nonzero_terms(p: &Poly) -> u64 {
+    p.coeffs().iter().filter(|c| !c.is_zero()).count() as u64
+}
+
+/// Bits of a count: a sum of `n` terms has at most this many bits more than its largest term.
+fn log2_ceil(n: u64) -> u64 {
+    u64::from(64 - n.saturating_sub(1).leading_zeros())
+}
 
 /// Why a string is not a polynomial in the parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,6 +313,16 @@ impl Parser<'_> {
         if bits.saturating_mul(e as u64) > MAX_BITS {
             return Err(PolyParseError::TooLarge("coefficients too long"));
         }
+        // (a sum of t terms)^e: at most min(deg*e + 1, 1 if t = 1) non-zero coefficients, each
+        // at most e times (the base's largest coefficient plus log2 t) bits
+        let t = nonzero_terms(&base);
+        let terms = if t <= 1 { 1 } else { (deg * e) as u64 + 1 };
+        let each = (max_bits(&base) + log2_ceil(t)).saturating_mul(e as u64);
+        if !within_total(terms, each) {
+            return Err(PolyParseError::TooLarge(
+                "power too large to expand (degree times coefficient size above 2^20 bits)",
+            ));
+        }
         Ok(base.pow(e as u32))
     }
 
@@ -351,8 +382,18 @@ fn mul_checked(a: &Poly, b: &Poly) -> Res<Poly> {
     if deg > MAX_PARSED_DEGREE {
         return Err(PolyParseError::TooLarge("degree above 1000"));
     }
-    if max_bits(a) + max_bits(b) > MAX_BITS {
+    let bits = max_bits(a) + max_bits(b);
+    if bits > MAX_BITS {
         return Err(PolyParseError::TooLarge("coefficients too long"));
+    }
+    // at most min(deg + 1, ta * tb) non-zero coefficients, each a sum of at most min(ta, tb)
+    // products of two coefficients
+    let (ta, tb) = (nonzero_terms(a), nonzero_terms(b));
+    let terms = (deg as u64 + 1).min(ta.saturating_mul(tb));
+    if !within_total(terms, bits + log2_ceil(ta.min(tb))) {
+        return Err(PolyParseError::TooLarge(
+            "product too large to expand (degree times coefficient size above 2^20 bits)",
+        ));
     }
     Ok(a * b)
 }
