@@ -69,7 +69,7 @@ impl Ctx<'_> {
 
 const COMMON: &[&str] = &["name", "kind", "value", "note"];
 
-const KINDS: &str = "formula, market, market-surplus, vcg-prime-surplus, vcg-surplus, tight-surplus, tight-interim, transfer, welfare, implementable, lp, mechanism, poly-identity, poly-sign, has-parameter";
+const KINDS: &str = "formula, market, market-sellers, market-surplus, vcg-prime-surplus, vcg-surplus, tight-surplus, tight-interim, transfer, welfare, implementable, lp, mechanism, poly-identity, poly-sign, has-parameter";
 
 fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
@@ -79,7 +79,7 @@ fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
         "tight-interim" => &["allocation", "side", "index"],
         "transfer" => &["mechanism", "side", "profile"],
         "has-parameter" => &[],
-        "market" => &[],
+        "market" | "market-sellers" => &[],
         "market-surplus" => &["mechanism"],
         "lp" => &["model", "options", "status", "x", "y"],
         "mechanism" => &["tables", "named", "properties"],
@@ -596,6 +596,9 @@ pub fn compute(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Result
             Ok(QVal::Bool(sign::check(&poly, d, req(o, "pieces")?)?))
         }
         "market" => Ok(QVal::Bool(inst.market.is_some())),
+        "market-sellers" => Ok(QVal::Num(Q::from_integer(
+            (inst.market.as_ref().map_or(1, |m| m.sellers.len()) as i64).into(),
+        ))),
         _ if inst.market.is_some() && kind != "market-surplus" && kind != "lp" => Err(format!(
             "kind {kind} is for one seller and identical buyers; this instance is a market (several sellers or buyers with different distributions)",
             kind = quote(kind)
