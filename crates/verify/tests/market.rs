@@ -124,3 +124,22 @@ fn expected_surplus_interim_tables_and_verdicts() {
     // ex post IC: 16 profiles x 4 agents x 1 misreport
     assert_eq!(rep.property(Property::ExPostIc).unwrap().checked, 64);
 }
+
+/// Buyers of different distributions and one seller with a deficit
+/// (proofs/heterogeneous-buyers-deficit.toml): buyer 1 {2, 10} (1/2 each), buyer 2 {1, 8}
+/// (3/4, 1/4), seller {0, 9} (1/2 each). By hand, VCG' at each profile with trade
+/// (b1, b2; s), probability, payment - receipt:
+///   (2, 1; 0)   3/16  buyer 1 pays 2 (still wins at 2), seller gets 0 (at 9 no trade)  +2
+///   (2, 8; 0)   1/16  buyer 2 pays 8 (at 1 buyer 1 wins), seller gets 0              +8
+///   (10, 1; 0)  3/16  buyer 1 pays 2, seller gets 9 (10 > 9 still trades)            -7
+///   (10, 8; 0)  1/16  buyer 1 pays 10 (at 2 buyer 2 wins), seller gets 9             +1
+///   (10, 1; 9)  3/16  buyer 1 pays 10, seller gets 9                                 +1
+///   (10, 8; 9)  1/16  buyer 1 pays 10, seller gets 9                                 +1
+/// (no trade elsewhere): Π^VCG' = (6 + 8 - 21 + 1 + 3 + 1)/16 = -1/8.
+#[test]
+fn a_deficit_with_heterogeneous_buyers() {
+    let text = include_str!("../../../proofs/heterogeneous-buyers-deficit.toml");
+    let agents = Instance::parse(text, "<deficit>").unwrap().agents().unwrap();
+    let it = market_interim(&agents, HeteroMechanism::VcgPrime);
+    assert_eq!(it.expected_surplus, "-1/8".parse::<Rat>().unwrap());
+}
