@@ -139,7 +139,10 @@ fn expected_surplus_interim_tables_and_verdicts() {
 #[test]
 fn a_deficit_with_heterogeneous_buyers() {
     let text = include_str!("../../../proofs/heterogeneous-buyers-deficit.toml");
-    let agents = Instance::parse(text, "<deficit>").unwrap().agents().unwrap();
+    let agents = Instance::parse(text, "<deficit>")
+        .unwrap()
+        .agents()
+        .unwrap();
     let it = market_interim(&agents, HeteroMechanism::VcgPrime);
     assert_eq!(it.expected_surplus, "-1/8".parse::<Rat>().unwrap());
 }
