@@ -146,3 +146,42 @@ fn a_deficit_with_heterogeneous_buyers() {
     let it = market_interim(&agents, HeteroMechanism::VcgPrime);
     assert_eq!(it.expected_surplus, "-1/8".parse::<Rat>().unwrap());
 }
+
+mod same_as_today {
+    //! With one seller and identical buyers (one buyer included) the market check reports
+    //! exactly what today's check reports: every property's verdict, count of inequalities,
+    //! violations and minimum slack, and the expected surplus (two independent paths:
+    //! tables / the four-case formula with compression, against `hetero` by enumeration).
+
+    use mechcert_mech::hetero::HeteroMechanism;
+    use mechcert_model::strategies::instances;
+    use mechcert_verify::{MechanismSpec, Options, Request, check_instance, check_market};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn verdicts_counts_and_slacks_agree(inst in instances(1..=3, 1..=3, 1..=3, true), prime in any::<bool>()) {
+            let (spec, mech) = if prime {
+                (MechanismSpec::VcgPrime, HeteroMechanism::VcgPrime)
+            } else {
+                (MechanismSpec::Vcg, HeteroMechanism::Vcg)
+            };
+            let today = check_instance(&inst, &spec, &Request::default()).unwrap().report;
+            let agents = inst.agents().unwrap();
+            let opts = Options { interim: true, ex_post: true, max_profiles: u128::MAX, max_listed: 5 };
+            let market = check_market(&agents, mech, &opts);
+            prop_assert_eq!(&market.expected_surplus, &today.expected_surplus);
+            prop_assert_eq!(market.properties.len(), today.properties.len());
+            for (a, b) in market.properties.iter().zip(&today.properties) {
+                prop_assert_eq!(a.property, b.property);
+                prop_assert_eq!(
+                    (a.holds(), a.checked, a.violations, &a.min_slack),
+                    (b.holds(), b.checked, b.violations, &b.min_slack),
+                    "{}", a.property
+                );
+            }
+        }
+    }
+}
