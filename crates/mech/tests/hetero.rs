@@ -99,7 +99,7 @@ fn random_market(seed: u64, ties: usize, trade: bool) -> Agents {
     use mechcert_model::random::SplitMix64;
     use mechcert_model::{Agent, SellerTies, TieBreak};
     let mut rng = SplitMix64::new(seed);
-    let mut agent = |rng: &mut SplitMix64| {
+    let agent = |rng: &mut SplitMix64| {
         let k = rng.range(1, 3) as usize;
         let mut v: Vec<i64> = Vec::new();
         while v.len() < k {

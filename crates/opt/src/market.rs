@@ -13,9 +13,9 @@
 //!
 //! Rows, with x̄_i(k), ȳ_j(h) the interim shares of the efficient allocation and B^i_k, S^j_h
 //! the agents' values: `ic_b(i,k,c)`: -x̄_i(k) B^i_k + tb(i,k) + x̄_i(c) B^i_k - tb(i,c) <= 0;
-//! `ir_b(i,k)`: tb(i,k) - x̄_i(k) B^i_k <= 0; `ic_s(j,h,l)`: -ts(j,h) + ȳ_j(h) S^j_h + ts(j,l)
-//! - ȳ_j(l) S^j_h <= 0; `ir_s(j,h)`: ȳ_j(h) S^j_h - ts(j,h) <= 0. In `market-bb-feasible`
-//! tb(i,k) stands for Σ_{p: p_i = k} P(p)/pB_i(k) tb(i|p) (and ts alike).
+//! `ir_b(i,k)`: tb(i,k) - x̄_i(k) B^i_k <= 0; `ic_s(j,h,l)`:
+//! -ts(j,h) + ȳ_j(h) S^j_h + ts(j,l) - ȳ_j(l) S^j_h <= 0; `ir_s(j,h)`: ȳ_j(h) S^j_h - ts(j,h)
+//! <= 0. In `market-bb-feasible` tb(i,k) stands for Σ_{p: p_i = k} P(p)/pB_i(k) tb(i|p) (and ts alike).
 
 use mechcert_lp::{Problem, Row, RowKind, Sense};
 use mechcert_mech::hetero::{Profile, for_each_market_profile, interim_shares};

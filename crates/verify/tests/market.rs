@@ -39,8 +39,11 @@ fn r(v: i64) -> Rat {
 ///  (10,12;  7, 9)    2  1,2   1,2    10, 12           7, 9       6
 ///
 /// Surpluses sum to 58, so Π^VCG' = 58/16 = 29/8.
+/// One profile's outcome: buyers' units, sellers' units, payments, receipts.
+type Row = ([i64; 2], [i64; 2], [i64; 2], [i64; 2]);
+
 #[rustfmt::skip]
-const BY_HAND: [([i64; 2], [i64; 2], [i64; 2], [i64; 2]); 16] = [
+const BY_HAND: [Row; 16] = [
     // (x, y, t, r): buyers' units, sellers' units, payments, receipts
     ([1, 1], [1, 1], [4, 6], [1, 3]),
     ([0, 1], [1, 0], [0, 6], [1, 0]),

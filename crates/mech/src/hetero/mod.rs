@@ -60,10 +60,10 @@ impl Profile {
     pub fn probability(&self, agents: &Agents) -> Rat {
         let mut p = Rat::ONE;
         for (a, &k) in agents.buyers.iter().zip(&self.buyers) {
-            p = p * &a.probs[k];
+            p *= &a.probs[k];
         }
         for (a, &k) in agents.sellers.iter().zip(&self.sellers) {
-            p = p * &a.probs[k];
+            p *= &a.probs[k];
         }
         p
     }
@@ -127,7 +127,7 @@ pub fn expected_surplus(agents: &Agents, mech: HeteroMechanism) -> Rat {
     let mut total = Rat::ZERO;
     for_each_market_profile(agents, |p| {
         mech.outcome(agents, p, &mut out);
-        total = &total + &(p.probability(agents) * out.surplus());
+        total += p.probability(agents) * out.surplus();
     });
     total
 }
@@ -137,7 +137,7 @@ pub fn expected_gains(agents: &Agents) -> Rat {
     let mut total = Rat::ZERO;
     for_each_market_profile(agents, |p| {
         let (b, s) = p.values(agents);
-        total = &total + &(p.probability(agents) * max_gains(&b, &s));
+        total += p.probability(agents) * max_gains(&b, &s);
     });
     total
 }

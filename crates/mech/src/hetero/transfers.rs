@@ -84,7 +84,7 @@ pub fn vcg_prime_threshold(
             allocate(agents, &bx, &sx, &mut x, &mut y);
             let step = &x[i] - &prev;
             if !step.is_zero() {
-                pay = pay + step * &a.values[k];
+                pay += step * &a.values[k];
             }
             prev = x[i].clone();
         }
@@ -99,7 +99,7 @@ pub fn vcg_prime_threshold(
             allocate(agents, &bx, &sx, &mut x, &mut y);
             let step = &y[j] - &prev;
             if !step.is_zero() {
-                receipt = receipt + step * &a.values[h];
+                receipt += step * &a.values[h];
             }
             prev = y[j].clone();
         }
