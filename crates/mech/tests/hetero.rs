@@ -80,8 +80,8 @@ proptest! {
     }
 
     #[test]
-    fn the_allocation_is_efficient_and_feasible(seed in any::<u64>(), ties in 0..3usize, trade in any::<bool>()) {
-        let agents = random_market(seed, ties, trade);
+    fn the_allocation_is_efficient_and_feasible(seed in any::<u64>()) {
+        let agents = random_market(seed);
         let mut x = vec![Rat::ZERO; agents.buyers.len()];
         let mut y = vec![Rat::ZERO; agents.sellers.len()];
         for_each_market_profile(&agents, |p| {
@@ -94,38 +94,8 @@ proptest! {
     }
 }
 
-/// A small random market (1-3 buyers, 1-3 sellers, 1-3 types, small integers so ties occur).
-fn random_market(seed: u64, ties: usize, trade: bool) -> Agents {
-    use mechcert_model::random::SplitMix64;
-    use mechcert_model::{Agent, SellerTies, TieBreak};
-    let mut rng = SplitMix64::new(seed);
-    let agent = |rng: &mut SplitMix64| {
-        let k = rng.range(1, 3) as usize;
-        let mut v: Vec<i64> = Vec::new();
-        while v.len() < k {
-            let c = rng.range(0, 6);
-            if !v.contains(&c) {
-                v.push(c);
-            }
-        }
-        v.sort_unstable();
-        let w: Vec<i64> = (0..k).map(|_| rng.range(1, 3)).collect();
-        let total: i64 = w.iter().sum();
-        Agent {
-            values: v.into_iter().map(Rat::int).collect(),
-            probs: w.into_iter().map(|w| Rat::new(w, total)).collect(),
-        }
-    };
-    let nb = rng.range(1, 3) as usize;
-    let ns = rng.range(1, 3) as usize;
-    Agents {
-        buyers: (0..nb).map(|_| agent(&mut rng)).collect(),
-        sellers: (0..ns).map(|_| agent(&mut rng)).collect(),
-        tie_break: TieBreak::ALL[ties],
-        seller_ties: if trade {
-            SellerTies::Trade
-        } else {
-            SellerTies::NoTrade
-        },
-    }
+/// A small random market (the generator search uses), with its tie rules.
+fn random_market(seed: u64) -> Agents {
+    use mechcert_model::random::{SplitMix64, random_market};
+    random_market(&mut SplitMix64::new(seed)).agents().unwrap()
 }

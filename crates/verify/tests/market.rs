@@ -107,16 +107,10 @@ fn expected_surplus_interim_tables_and_verdicts() {
             max_listed: 5,
         },
     );
-    for p in [
-        Property::InterimIcBuyer,
-        Property::InterimIcSeller,
-        Property::InterimIrBuyer,
-        Property::InterimIrSeller,
-        Property::Monotone,
-        Property::ExPostIc,
-        Property::ExPostIr,
-        Property::Efficient,
-    ] {
+    for p in Property::ALL
+        .into_iter()
+        .filter(|&p| p != Property::ExPostBb)
+    {
         assert!(rep.property(p).unwrap().holds(), "{p}");
     }
     let bb = rep.property(Property::ExPostBb).unwrap();
