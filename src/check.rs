@@ -118,9 +118,10 @@ fn spec_and_request(a: &CheckArgs) -> Result<(MechanismSpec, Request), Failure> 
 /// `check` on a market (several sellers, or buyers with different distributions).
 fn run_market(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
     if a.plot.is_some() {
-        return Err(Failure::Input(
-            "--plot draws one seller and identical buyers: remove --plot for this market".into(),
-        ));
+        return Err(Failure::Input(format!(
+            "{}: --plot draws one seller and identical buyers: remove --plot for this market",
+            crate::shown(&a.file)
+        )));
     }
     let (spec, req) = spec_and_request(a)?;
     let checked = check_instance(inst, &spec, &req)?;
