@@ -6,13 +6,13 @@
 //! (efficient: its gains equal the maximal gains; units bought equal units sold).
 
 use mechcert_mech::hetero::{
-    HeteroMechanism, MarketOutcome, Profile, allocate, expected_surplus, for_each_market_profile,
-    gains_from_trade, max_gains,
+    HeteroMechanism, MarketOutcome, Profile, allocate, expected_surplus,
+    expected_surplus_compressed, for_each_market_profile, gains_from_trade, max_gains,
 };
 use mechcert_mech::{
     Interim, Mechanism, Outcome, VcgMulti, VcgPrimeFourCase, compress, vcg, vcg_prime,
 };
-use mechcert_model::{Agents, Instance, for_each_profile, strategies::instances};
+use mechcert_model::{Agents, Instance, TieBreak, for_each_profile, strategies::instances};
 use mechcert_num::Rat;
 use proptest::prelude::*;
 
@@ -76,6 +76,34 @@ proptest! {
         prop_assert_eq!(
             expected_surplus(&agents, HeteroMechanism::VcgPrime),
             compress::vcg_prime_surplus(&env)
+        );
+    }
+
+    #[test]
+    fn compression_equals_enumeration(seed in any::<u64>()) {
+        // random markets: identical buyers (one `count`) in about a third of the draws; with
+        // uniform ties compression is exact, with index rules it declines
+        let mut agents = random_market(seed);
+        for tie in TieBreak::ALL {
+            agents.tie_break = tie;
+            for mech in [HeteroMechanism::Vcg, HeteroMechanism::VcgPrime] {
+                let compressed = expected_surplus_compressed(&agents, mech);
+                if tie == TieBreak::Uniform {
+                    prop_assert_eq!(compressed, Some(expected_surplus(&agents, mech)));
+                } else {
+                    prop_assert_eq!(compressed, None);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn compression_equals_enumeration_with_identical_buyers(inst in instances(1..=3, 1..=3, 1..=4, true)) {
+        let mut agents = inst.agents().unwrap();
+        agents.tie_break = TieBreak::Uniform;
+        prop_assert_eq!(
+            expected_surplus_compressed(&agents, HeteroMechanism::VcgPrime),
+            Some(expected_surplus(&agents, HeteroMechanism::VcgPrime))
         );
     }
 

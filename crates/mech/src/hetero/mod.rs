@@ -8,9 +8,11 @@
 //! fastest.
 
 mod allocation;
+mod compress;
 mod transfers;
 
 pub use allocation::{allocate, gains_from_trade, max_gains};
+pub use compress::expected_surplus_compressed;
 pub use transfers::{HeteroMechanism, vcg_prime_threshold};
 
 use mechcert_model::Agents;
