@@ -14,6 +14,9 @@ use mechcert_num::Rat;
 
 use super::{HeteroMechanism, MarketOutcome, Profile};
 
+/// Multisets of one run's types (increasing type indices) with their probabilities.
+type Multisets = Vec<(Vec<usize>, Rat)>;
+
 /// Runs of consecutive equal agents: (first index, length).
 fn runs(side: &[Agent]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = vec![];
@@ -28,14 +31,8 @@ fn runs(side: &[Agent]) -> Vec<(usize, usize)> {
 
 /// Every non-decreasing sequence of `len` type indices below `types`, with its probability
 /// (the multinomial coefficient times the product of the probabilities).
-fn multisets(agent: &Agent, len: usize) -> Vec<(Vec<usize>, Rat)> {
-    fn go(
-        agent: &Agent,
-        len: usize,
-        from: usize,
-        cur: &mut Vec<usize>,
-        out: &mut Vec<(Vec<usize>, Rat)>,
-    ) {
+fn multisets(agent: &Agent, len: usize) -> Multisets {
+    fn go(agent: &Agent, len: usize, from: usize, cur: &mut Vec<usize>, out: &mut Multisets) {
         if cur.len() == len {
             // multinomial: len! / Π c_k!, times Π p_k^c_k
             let mut w = Rat::ONE;
@@ -65,7 +62,8 @@ pub fn expected_surplus_compressed(agents: &Agents, mech: HeteroMechanism) -> Op
     if agents.tie_break != TieBreak::Uniform {
         return None;
     }
-    let groups: Vec<(bool, usize, Vec<(Vec<usize>, Rat)>)> = runs(&agents.buyers)
+    // (a buyer run?, its first index, its multisets)
+    let groups: Vec<(bool, usize, Multisets)> = runs(&agents.buyers)
         .into_iter()
         .map(|(s, l)| (true, s, multisets(&agents.buyers[s], l)))
         .chain(
