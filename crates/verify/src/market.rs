@@ -7,13 +7,14 @@
 //! (from 1); a profile is written `(B1, B2; S1, S2)` with each agent's own type index.
 
 use mechcert_mech::hetero::{
-    HeteroMechanism, MarketOutcome, Profile, for_each_market_profile, gains_from_trade, max_gains,
+    HeteroMechanism, MarketOutcome, Profile, expected_surplus_compressed, for_each_market_profile,
+    gains_from_trade, max_gains,
 };
 use mechcert_model::Agents;
 use mechcert_num::{NoParam, Rat};
 
 use crate::report::{Property, PropertyReport, Tally};
-use crate::{InterimSource, Options, Report};
+use crate::{Inconsistency, InterimSource, Options, Report};
 
 fn label(p: &Profile) -> String {
     let b: Vec<String> = p.buyers.iter().map(|r| format!("B{}", r + 1)).collect();
@@ -190,12 +191,28 @@ fn check_ex_post(
 }
 
 /// Check a mechanism on a market: the report of `mechcert check`, in the shape of every
-/// other check (profiles, expected surplus, the nine properties).
-pub fn check_market(agents: &Agents, mech: HeteroMechanism, opts: &Options) -> Report<Rat> {
+/// other check (profiles, expected surplus, the nine properties). Under `uniform` ties the
+/// surplus is also computed by compression over identical agents and must agree
+/// (`cross_checked`); a disagreement is an inconsistency.
+pub fn check_market(
+    agents: &Agents,
+    mech: HeteroMechanism,
+    opts: &Options,
+) -> Result<Report<Rat>, Inconsistency> {
     let profiles = agents
         .profile_count()
         .expect("the loader bounds the profiles");
     let it = market_interim(agents, mech);
+    let compressed = expected_surplus_compressed(agents, mech);
+    if let Some(c) = &compressed
+        && c != &it.expected_surplus
+    {
+        return Err(Inconsistency(format!(
+            "{}: the expected surplus is {} by enumeration and {c} by compression",
+            mech.name(),
+            it.expected_surplus
+        )));
+    }
     let mut properties = Vec::new();
     if opts.interim {
         properties.extend(check_interim(agents, &it, opts.max_listed));
@@ -203,14 +220,14 @@ pub fn check_market(agents: &Agents, mech: HeteroMechanism, opts: &Options) -> R
     if opts.ex_post {
         properties.extend(check_ex_post(agents, mech, opts.max_listed));
     }
-    Report {
+    Ok(Report {
         mechanism: mech.name().to_string(),
         profiles: Rat::from(profiles),
         enumerated: u128::from(profiles),
         expected_surplus: Some(it.expected_surplus),
         interim: None,
         interim_source: Some(InterimSource::Enumeration),
-        cross_checked: false,
+        cross_checked: compressed.is_some(),
         properties,
-    }
+    })
 }

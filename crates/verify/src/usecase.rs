@@ -307,7 +307,7 @@ fn check_market_instance(
         max_listed: req.listed.unwrap_or(5),
     };
     Ok(Checked {
-        report: crate::check_market(&agents, mech, &opts),
+        report: crate::check_market(&agents, mech, &opts)?,
         base_surplus: None,
     })
 }

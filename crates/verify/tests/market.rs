@@ -106,7 +106,8 @@ fn expected_surplus_interim_tables_and_verdicts() {
             max_profiles: u128::MAX,
             max_listed: 5,
         },
-    );
+    )
+    .unwrap();
     for p in Property::ALL
         .into_iter()
         .filter(|&p| p != Property::ExPostBb)
@@ -168,7 +169,7 @@ mod same_as_today {
             let today = check_instance(&inst, &spec, &Request::default()).unwrap().report;
             let agents = inst.agents().unwrap();
             let opts = Options { interim: true, ex_post: true, max_profiles: u128::MAX, max_listed: 5 };
-            let market = check_market(&agents, mech, &opts);
+            let market = check_market(&agents, mech, &opts).unwrap();
             prop_assert_eq!(&market.expected_surplus, &today.expected_surplus);
             prop_assert_eq!(market.properties.len(), today.properties.len());
             for (a, b) in market.properties.iter().zip(&today.properties) {
