@@ -115,7 +115,47 @@ fn spec_and_request(a: &CheckArgs) -> Result<(MechanismSpec, Request), Failure> 
     Ok((spec, req))
 }
 
+/// `check` on a market (several sellers, or buyers with different distributions).
+fn run_market(inst: &Instance, a: &CheckArgs) -> Result<(), Failure> {
+    if a.plot.is_some() {
+        return Err(Failure::Input(format!(
+            "{}: --plot draws one seller and identical buyers: remove --plot for this market",
+            crate::shown(&a.file)
+        )));
+    }
+    let (spec, req) = spec_and_request(a)?;
+    let checked = check_instance(inst, &spec, &req)?;
+    if a.json {
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&checked.to_json(inst, "k")).expect("json")
+        );
+    } else {
+        let profiles = checked.report.profiles.to_string();
+        print_report(inst, &profiles, &checked, "k", false);
+    }
+    Ok(())
+}
+
 fn describe(inst: &Instance) -> String {
+    if let Some(m) = &inst.market {
+        let (i, j) = m.counts();
+        let types = |gs: &[mechcert_model::Group]| {
+            gs.iter()
+                .flat_map(|g| std::iter::repeat_n(g.side.values.len().to_string(), g.count))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        return format!(
+            "{i} buyer{} ({} values), {j} seller{} ({} values); ties among buyers and among sellers: {}; buyer-seller ties: {}",
+            if i == 1 { "" } else { "s" },
+            types(&m.buyers),
+            if j == 1 { "" } else { "s" },
+            types(&m.sellers),
+            inst.tie_break.name(),
+            inst.seller_ties.name()
+        );
+    }
     let (m, n) = inst.shape();
     format!(
         "{m} buyer values x {n} seller values, {} buyer{}; ties among buyers: {}; buyer-seller ties: {}",
@@ -274,6 +314,9 @@ pub fn run(a: &CheckArgs) -> Result<(), Failure> {
     let inst = Instance::load(&a.file)?;
     if inst.parameter.is_some() {
         return run_family(&inst, a);
+    }
+    if inst.is_market() {
+        return run_market(&inst, a);
     }
     let env = inst.concrete()?;
     if let Some(path) = &a.plot {

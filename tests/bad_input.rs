@@ -255,7 +255,52 @@ fn cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static str>)> 
             vec!["--mechanism", "tight"],
             vec!["one buyer", "2 buyers"],
         ),
+        (
+            "market-count",
+            market("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]\ncount = 13"),
+            vec![],
+            vec!["buyer[0].count", "from 1 to 12", "`13`"],
+        ),
+        (
+            "market-order",
+            market("values = [5, 2]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec![],
+            vec!["buyer[0].values", "strictly increasing"],
+        ),
+        (
+            "market-unknown-key",
+            market("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]\ncounts = 2"),
+            vec![],
+            vec!["buyer[0].counts", "did you mean `count`"],
+        ),
+        (
+            "market-bb",
+            market("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec!["--mechanism", "bb"],
+            vec!["use vcg or vcg-prime"],
+        ),
+        (
+            "market-plot",
+            market("values = [2, 5]\nprobs = [\"1/2\", \"1/2\"]"),
+            vec!["--plot", "/tmp/mechcert-market.svg"],
+            vec!["--plot", "one seller and identical buyers"],
+        ),
+        (
+            "market-profiles",
+            market(
+                "values = [1, 2, 3, 4]\nprobs = [\"1/4\", \"1/4\", \"1/4\", \"1/4\"]\ncount = 8",
+            ),
+            vec![],
+            vec!["buyer", "report profiles", "20000"],
+        ),
     ]
+}
+
+/// A market: one `[[buyer]]` table as given, and two sellers.
+fn market(buyer: &str) -> String {
+    format!(
+        "[[buyer]]\n{buyer}\n[[seller]]\nvalues = [1]\nprobs = [1]\n[[seller]]\nvalues = [3]\nprobs = [1]\n"
+    )
 }
 
 #[test]

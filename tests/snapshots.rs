@@ -184,3 +184,19 @@ fn section_5_large_market_and_remark_1() {
         ["certify", "lemma-1", "proofs/lemma-1-three-by-two.toml"]
     );
 }
+
+/// The market of two buyers and two sellers (Section 7.2), worked by hand in
+/// crates/verify/tests/market.rs: VCG' at every profile, Π^VCG' = 29/8, and the claims.
+#[test]
+fn market_two_buyers_two_sellers() {
+    let file = "proofs/market-two-buyers-two-sellers.toml";
+    snap!("market-two-buyers-two-sellers.check", ["check", file]);
+    snap!(
+        "market-two-buyers-two-sellers.section-7-2",
+        ["certify", "section-7-2", file]
+    );
+    snap!(
+        "market-two-buyers-two-sellers.vcg-prime-maximal",
+        ["certify", "vcg-prime-maximal", file]
+    );
+}

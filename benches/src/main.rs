@@ -17,6 +17,7 @@
 
 mod baseline;
 mod lp_exact;
+mod market;
 mod measure;
 mod workloads;
 

@@ -146,6 +146,7 @@ pub fn all() -> Vec<(&'static str, bool, Make)> {
         ("lp-sb-100x100-uniform", false, || {
             lp_exact::second_best_vs_esolver("lp-sb-100x100-uniform", 28, 100, 100, true)
         }),
+        ("market-3x3", true, crate::market::market_workload),
         ("search-theorem-4", true, || search_workload(false)),
         ("search-theorem-4-corrected", false, || {
             search_workload(true)

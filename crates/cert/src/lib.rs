@@ -28,7 +28,7 @@ pub mod statement;
 // them by job (arith: exact arithmetic; econ: the paper's mechanisms and LPs; format: reading
 // a certificate), the paths stay short.
 use arith::{domain, expr, number, poly, sign};
-use econ::{lp, models, multi, multiset, properties, single};
+use econ::{lp, market, models, multi, multiset, properties, single};
 use format::{assertion, error, formula, instance, quantity};
 pub use format::{json, limits, quote, read, work};
 

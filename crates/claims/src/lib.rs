@@ -8,6 +8,7 @@
 pub mod certificate;
 pub mod evidence;
 pub mod expr;
+mod market;
 mod registry;
 pub mod search;
 mod sec3;

@@ -6,7 +6,7 @@ use mechcert_model::{Failure, Instance};
 use serde_json::json;
 
 use crate::certificate::{Builder, Certified, Heading, Mode, Record, Role};
-use crate::{sec3, sec4, sec5, sec6, sec7, sec8};
+use crate::{market, sec3, sec4, sec5, sec6, sec7, sec8};
 
 /// Which reading of a printed claim: as printed, or the corrected reading of an evident typo
 /// (its own claim id, e.g. `theorem-4-corrected`).
@@ -98,7 +98,13 @@ impl Claim {
     }
 
     fn run(&self, inst: &Instance, mode: Mode) -> Result<Certified, Failure> {
-        if inst.parameter.is_some() {
+        let about_markets = market::MARKET_CLAIMS.contains(&self.id);
+        if inst.is_market() {
+            inst.agents()?;
+            if !about_markets {
+                return market::not_for_markets(self, inst, mode).map_err(Failure::Inconsistent);
+            }
+        } else if inst.parameter.is_some() {
             inst.cells()?;
         } else {
             inst.concrete()?;
@@ -188,6 +194,7 @@ pub fn all() -> &'static [Claim] {
         v.extend(sec5::claims());
         v.extend(sec6::claims());
         v.extend(sec7::claims());
+        v.extend(market::claims());
         v.extend(sec8::claims());
         v
     })

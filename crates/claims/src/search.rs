@@ -104,6 +104,10 @@ pub fn instance(claim: &Claim, opts: &Options, k: usize) -> Instance {
 /// Replace probabilities by ones with small denominators and values by small integers,
 /// keeping the order of all values (and ties).
 fn simplify_numbers(inst: &mut Instance, rng: &mut SplitMix64) {
+    if inst.is_market() {
+        // random markets are drawn with small integers and weights already
+        return;
+    }
     for side in [&mut inst.buyer, &mut inst.seller] {
         let k = side.probs.len() as i64;
         let w: Vec<i64> = (0..k).map(|_| rng.range(1, 3)).collect();
@@ -164,6 +168,22 @@ pub fn search(
 
 /// A size measure that every accepted shrinking step decreases.
 fn size(inst: &Instance) -> (usize, usize, u64, Rat) {
+    if let Some(mk) = &inst.market {
+        // every agent's types, the agents, the probabilities' denominators and the values
+        let groups = || mk.buyers.iter().chain(&mk.sellers);
+        let types = groups().map(|g| g.count * g.side.values.len()).sum();
+        let agents = groups().map(|g| g.count).sum();
+        let probs = groups()
+            .flat_map(|g| &g.side.probs)
+            .map(|p| p.denom_u64().unwrap_or(u64::MAX))
+            .sum();
+        let values = groups()
+            .flat_map(|g| &g.side.values)
+            .filter_map(Poly::as_constant)
+            .map(|v| v.abs())
+            .sum();
+        return (types, agents, probs, values);
+    }
     let (m, n) = inst.shape();
     let probs: u64 = inst
         .buyer
@@ -203,8 +223,69 @@ fn uniform(side: &Side) -> Side {
     }
 }
 
+/// Candidate simplifications of a market, most drastic first: without one agent, with one
+/// type fewer for an agent, with uniform probabilities for an agent; each read back from its
+/// TOML (so a market of one seller and identical buyers becomes today's instance).
+fn market_candidates(inst: &Instance, mk: &mechcert_model::Market) -> Vec<Instance> {
+    let mut out: Vec<mechcert_model::Market> = vec![];
+    for side in [0, 1] {
+        let groups = if side == 0 { &mk.buyers } else { &mk.sellers };
+        let total: usize = groups.iter().map(|g| g.count).sum();
+        for (k, g) in groups.iter().enumerate() {
+            let mut c = mk.clone();
+            let gs = if side == 0 {
+                &mut c.buyers
+            } else {
+                &mut c.sellers
+            };
+            if g.count > 1 {
+                gs[k].count -= 1;
+                out.push(c);
+            } else if total > 1 {
+                gs.remove(k);
+                out.push(c);
+            }
+        }
+    }
+    for side in [0, 1] {
+        let groups = if side == 0 { &mk.buyers } else { &mk.sellers };
+        for (k, g) in groups.iter().enumerate() {
+            for t in 0..g.side.values.len() {
+                if let Some(smaller) = drop_type(&g.side, t) {
+                    let mut c = mk.clone();
+                    let gs = if side == 0 {
+                        &mut c.buyers
+                    } else {
+                        &mut c.sellers
+                    };
+                    gs[k].side = smaller;
+                    out.push(c);
+                }
+            }
+            let mut c = mk.clone();
+            let gs = if side == 0 {
+                &mut c.buyers
+            } else {
+                &mut c.sellers
+            };
+            gs[k].side = uniform(&g.side);
+            out.push(c);
+        }
+    }
+    out.into_iter()
+        .filter_map(|m| {
+            let mut c = inst.clone();
+            c.market = Some(m);
+            Instance::parse(&c.to_toml(), "<shrink>").ok()
+        })
+        .collect()
+}
+
 /// Candidate simplifications of an instance, most drastic first.
 fn candidates(inst: &Instance) -> Vec<Instance> {
+    if let Some(mk) = &inst.market {
+        return market_candidates(inst, mk);
+    }
     let mut out = vec![];
     let (m, n) = inst.shape();
     for k in 0..m {
@@ -287,7 +368,7 @@ fn candidates(inst: &Instance) -> Vec<Instance> {
 
 fn valid(inst: &Instance) -> bool {
     Instance::parse(&inst.to_toml(), "<shrink>")
-        .is_ok_and(|i| i.concrete().is_ok() || i.parameter.is_some())
+        .is_ok_and(|i| i.is_market() || i.concrete().is_ok() || i.parameter.is_some())
 }
 
 /// Shrink while the claim still fails (or, existential, still holds): the shrunk instance, its

@@ -58,7 +58,9 @@ pub fn certify_checked(claim_id: &str, inst: &Instance) -> Result<Certified, Fai
 /// or the cells of a family), so that bad input is an input error before any claim runs.
 pub fn load_instance(file: &Path) -> Result<Instance, Failure> {
     let inst = Instance::load(file)?;
-    if inst.parameter.is_some() {
+    if inst.is_market() {
+        inst.agents()?;
+    } else if inst.parameter.is_some() {
         inst.cells()?;
     } else {
         inst.concrete()?;

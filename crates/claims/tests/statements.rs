@@ -43,3 +43,30 @@ fn every_claim_on_random_families() {
         }
     }
 }
+
+/// On a market (two buyers, two sellers) every claim about one seller and identical buyers
+/// gives the not-applicable certificate, and the market claims their own; the checker accepts
+/// each, and a market certificate relabelled to another claim id is rejected.
+#[test]
+fn every_claim_on_a_market() {
+    let text = include_str!("../../../proofs/market-two-buyers-two-sellers.toml");
+    let inst = mechcert_model::Instance::parse(text, "market").unwrap();
+    for claim in all() {
+        let c = claim.certify(&inst).unwrap();
+        mechcert_cert::check_certificate(&c.certificate)
+            .unwrap_or_else(|e| panic!("{}: {e}", claim.id));
+        let market = ["heterogeneous-buyers", "section-7-2", "vcg-prime-maximal"];
+        assert_eq!(
+            c.verdict == mechcert_claims::Verdict::NotApplicable,
+            !market.contains(&claim.id) || claim.id == "heterogeneous-buyers",
+            "{}",
+            claim.id
+        );
+    }
+    let c = find("vcg-prime-maximal").unwrap().certify(&inst).unwrap();
+    let mut forged = c.certificate.clone();
+    forged["claim"] = "section-7-2".into();
+    assert!(mechcert_cert::check_certificate(&forged).is_err());
+    forged["claim"] = "proposition-1".into();
+    assert!(mechcert_cert::check_certificate(&forged).is_err());
+}

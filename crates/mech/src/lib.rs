@@ -11,6 +11,7 @@ mod bb;
 pub mod closed_form;
 pub mod compress;
 pub mod enumerate;
+pub mod hetero;
 mod interim;
 mod matrix;
 mod mechanism;

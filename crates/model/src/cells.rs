@@ -67,6 +67,9 @@ impl Instance {
     /// The cells of a parameterised instance with their environments (one cell, the whole
     /// line, for an instance without a parameter).
     pub fn cells(&self) -> Result<Vec<Env<Poly>>, InstanceError> {
+        if self.is_market() {
+            return Err(self.not_a_market("this operation"));
+        }
         let domain = self
             .parameter
             .as_ref()

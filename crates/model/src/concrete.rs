@@ -39,6 +39,9 @@ fn constants(side: &Side) -> Option<Vec<Rat>> {
 impl Instance {
     /// The concrete environment of an instance without a parameter.
     pub fn concrete(&self) -> Result<Env<Rat>, InstanceError> {
+        if self.is_market() {
+            return Err(self.not_a_market("this operation"));
+        }
         if let Some(p) = &self.parameter {
             return Err(InstanceError::new(
                 &self.origin,

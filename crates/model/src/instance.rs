@@ -14,6 +14,7 @@ use mechcert_num::{Interval, Poly, Rat};
 
 use mechcert_cert::quote::{clip, quote};
 
+use crate::market::{self, Market};
 use crate::{InstanceError, limits};
 
 /// How ties among buyers with the highest value are broken (Section 5).
@@ -104,6 +105,10 @@ pub struct Instance {
     /// An allocation rule x(B_i, S_j) (single buyer), used by the `tight` and `bb`
     /// mechanisms in place of the efficient one.
     pub allocation: Option<Vec<Vec<Rat>>>,
+    /// Several sellers or buyers with different distributions (`[[buyer]]`/`[[seller]]`
+    /// arrays, see `market`). Then `buyer` and `seller` are the first groups' distributions,
+    /// `buyers` is the total number of buyers, and `concrete`/`cells` refuse the instance.
+    pub market: Option<Market>,
 }
 
 const TOP_KEYS: &[&str] = &[
@@ -124,7 +129,7 @@ const TOP_KEYS: &[&str] = &[
 /// instance (`mechcert_mech::interim_work`).
 pub use mechcert_cert::limits::MAX_BUYERS;
 
-fn type_name(v: &toml::Value) -> &'static str {
+pub(crate) fn type_name(v: &toml::Value) -> &'static str {
     match v {
         toml::Value::String(_) => "a string",
         toml::Value::Integer(_) => "an integer",
@@ -275,11 +280,14 @@ fn unknown_key(origin: &str, table: &str, key: &str, known: &[&str]) -> Instance
     )
 }
 
-fn side(
+/// One distribution: the table `name` with `values` and `probs` (and `count` when
+/// `counted`, read by the caller).
+pub(crate) fn side(
     origin: &str,
     name: &str,
     v: Option<&toml::Value>,
     param: Option<&str>,
+    counted: bool,
 ) -> Result<Side, InstanceError> {
     let v = v.ok_or_else(|| {
         InstanceError::new(
@@ -295,9 +303,14 @@ fn side(
             format!("expected a table [{name}], found {}", type_name(v)),
         )
     })?;
+    let known: &[&str] = if counted {
+        &["values", "probs", "count"]
+    } else {
+        &["values", "probs"]
+    };
     for k in t.keys() {
-        if k != "values" && k != "probs" {
-            return Err(unknown_key(origin, name, k, &["values", "probs"]));
+        if !known.contains(&k.as_str()) {
+            return Err(unknown_key(origin, name, k, known));
         }
     }
     let get = |key: &str| {
@@ -525,8 +538,52 @@ impl Instance {
             }
         };
         let pname = parameter.as_ref().map(|p| p.name.as_str());
-        let buyer = side(origin, "buyer", t.get("buyer"), pname)?;
-        let seller = side(origin, "seller", t.get("seller"), pname)?;
+        let is_array = |k: &str| matches!(t.get(k), Some(toml::Value::Array(_)));
+        let (buyer, seller, buyers, market) = if is_array("buyer") || is_array("seller") {
+            if t.contains_key("buyers") && is_array("buyer") {
+                return Err(InstanceError::new(
+                    origin,
+                    "buyers",
+                    "with [[buyer]] tables give each table a `count` of identical buyers instead of `buyers`",
+                ));
+            }
+            let mut bg = market::groups(origin, "buyer", t.get("buyer"), pname)?;
+            if !is_array("buyer") {
+                bg[0].count = buyers;
+            }
+            let sg = market::groups(origin, "seller", t.get("seller"), pname)?;
+            let identical = bg.windows(2).all(|w| w[0].side == w[1].side);
+            if identical && sg.len() == 1 && sg[0].count == 1 {
+                // identical buyers and one seller: today's instance
+                let count: usize = bg.iter().map(|g| g.count).sum();
+                if count > MAX_BUYERS {
+                    return Err(limits::buyers(origin, &count.to_string()));
+                }
+                (bg[0].side.clone(), sg[0].side.clone(), count, None)
+            } else {
+                let m = Market {
+                    buyers: bg,
+                    sellers: sg,
+                };
+                market::validate(
+                    origin,
+                    &m,
+                    parameter.is_some(),
+                    t.contains_key("allocation"),
+                )?;
+                let total = m.counts().0;
+                (
+                    m.buyers[0].side.clone(),
+                    m.sellers[0].side.clone(),
+                    total,
+                    Some(m),
+                )
+            }
+        } else {
+            let buyer = side(origin, "buyer", t.get("buyer"), pname, false)?;
+            let seller = side(origin, "seller", t.get("seller"), pname, false)?;
+            (buyer, seller, buyers, None)
+        };
         let allocation = match t.get("allocation") {
             None => None,
             Some(v) => Some(allocation(
@@ -564,6 +621,7 @@ impl Instance {
             buyer,
             seller,
             allocation,
+            market,
         })
     }
 
@@ -580,6 +638,7 @@ impl Instance {
             buyer,
             seller,
             allocation: None,
+            market: None,
         }
     }
 
@@ -611,7 +670,7 @@ impl Instance {
         if let Some(s) = &self.source {
             let _ = writeln!(out, "source = {}", q(s));
         }
-        if self.buyers != 1 {
+        if self.buyers != 1 && self.market.is_none() {
             let _ = writeln!(out, "buyers = {}", self.buyers);
         }
         if self.tie_break != TieBreak::default() {
@@ -635,8 +694,25 @@ impl Instance {
                 .collect();
             let _ = writeln!(out, "allocation = [{}]", rows.join(", "));
         }
-        for (name, s) in [("buyer", &self.buyer), ("seller", &self.seller)] {
-            let _ = writeln!(out, "\n[{name}]");
+        fn groups<'a>(
+            name: &'static str,
+            groups: &'a [market::Group],
+        ) -> Vec<(&'static str, &'a Side, Option<usize>)> {
+            groups
+                .iter()
+                .map(|g| (name, &g.side, Some(g.count)))
+                .collect()
+        }
+        let tables = match &self.market {
+            Some(m) => [groups("buyer", &m.buyers), groups("seller", &m.sellers)].concat(),
+            None => vec![("buyer", &self.buyer, None), ("seller", &self.seller, None)],
+        };
+        for (name, s, count) in tables {
+            if count.is_some() {
+                let _ = writeln!(out, "\n[[{name}]]");
+            } else {
+                let _ = writeln!(out, "\n[{name}]");
+            }
             let _ = writeln!(
                 out,
                 "values = {}",
@@ -652,6 +728,9 @@ impl Instance {
                 "probs = {}",
                 list(s.probs.iter().map(Rat::to_string).collect())
             );
+            if let Some(c) = count.filter(|&c| c != 1) {
+                let _ = writeln!(out, "count = {c}");
+            }
         }
         out
     }
@@ -671,7 +750,9 @@ impl Instance {
         if let Some(s) = &self.source {
             o.insert("source".into(), s.clone().into());
         }
-        o.insert("buyers".into(), self.buyers.into());
+        if self.market.is_none() {
+            o.insert("buyers".into(), self.buyers.into());
+        }
         o.insert("tie_break".into(), self.tie_break.name().into());
         o.insert("seller_ties".into(), self.seller_ties.name().into());
         if let Some(par) = &self.parameter {
@@ -688,8 +769,29 @@ impl Instance {
                 .collect();
             o.insert("allocation".into(), serde_json::json!(rows));
         }
-        o.insert("buyer".into(), side(&self.buyer));
-        o.insert("seller".into(), side(&self.seller));
+        match &self.market {
+            Some(m) => {
+                let groups = |gs: &[market::Group]| {
+                    gs.iter()
+                        .map(|g| {
+                            let mut v = side(&g.side);
+                            if g.count != 1
+                                && let Some(o) = v.as_object_mut()
+                            {
+                                o.insert("count".into(), g.count.into());
+                            }
+                            v
+                        })
+                        .collect::<Vec<_>>()
+                };
+                o.insert("buyer".into(), groups(&m.buyers).into());
+                o.insert("seller".into(), groups(&m.sellers).into());
+            }
+            None => {
+                o.insert("buyer".into(), side(&self.buyer));
+                o.insert("seller".into(), side(&self.seller));
+            }
+        }
         serde_json::Value::Object(o)
     }
 

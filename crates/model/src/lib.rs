@@ -17,6 +17,7 @@ mod error;
 mod failure;
 mod instance;
 mod limits;
+mod market;
 mod profiles;
 pub mod random;
 #[cfg(feature = "proptest")]
@@ -26,4 +27,5 @@ pub use env::Env;
 pub use error::InstanceError;
 pub use failure::Failure;
 pub use instance::{Instance, MAX_BUYERS, Parameter, SellerTies, Side, TieBreak};
+pub use market::{Agent, Agents, Group, Market};
 pub use profiles::{for_each_profile, for_each_profile_with_first};

@@ -133,3 +133,49 @@ pub fn random_point_in(rng: &mut SplitMix64, cell: &mechcert_num::Interval) -> O
         _ => cell.sample(),
     }
 }
+
+/// A random market (search, property tests): 1–3 buyers and 1–3 sellers, each with 2 or 3 values (small
+/// integers, so ties among agents occur) and small weights; about a third of the draws give
+/// every buyer the same distribution (`count`), and the tie rules vary.
+pub fn random_market(rng: &mut SplitMix64) -> Instance {
+    let q = |s: &str| format!("\"{s}\"");
+    let agent = |rng: &mut SplitMix64, count: usize| {
+        let k = rng.range(2, 3) as usize;
+        let mut v: Vec<i64> = Vec::new();
+        while v.len() < k {
+            let c = rng.range(0, 9);
+            if !v.contains(&c) {
+                v.push(c);
+            }
+        }
+        v.sort_unstable();
+        let w: Vec<i64> = (0..k).map(|_| rng.range(1, 4)).collect();
+        let total: i64 = w.iter().sum();
+        let values: Vec<String> = v.iter().map(|x| q(&x.to_string())).collect();
+        let probs: Vec<String> = w
+            .iter()
+            .map(|x| q(&Rat::new(*x, total).to_string()))
+            .collect();
+        format!(
+            "values = [{}]\nprobs = [{}]\ncount = {count}\n",
+            values.join(", "),
+            probs.join(", ")
+        )
+    };
+    let buyers = rng.range(1, 3) as usize;
+    let sellers = rng.range(1, 3) as usize;
+    let tie = ["lowest-index", "highest-index", "uniform"][rng.range(0, 2) as usize];
+    let ties = ["no-trade", "trade"][rng.range(0, 1) as usize];
+    let mut text = format!("tie_break = {}\nseller_ties = {}\n", q(tie), q(ties));
+    if rng.range(0, 2) == 0 {
+        text.push_str(&format!("\n[[buyer]]\n{}", agent(rng, buyers)));
+    } else {
+        for _ in 0..buyers {
+            text.push_str(&format!("\n[[buyer]]\n{}", agent(rng, 1)));
+        }
+    }
+    for _ in 0..sellers {
+        text.push_str(&format!("\n[[seller]]\n{}", agent(rng, 1)));
+    }
+    Instance::parse(&text, "<generated>").expect("a generated market is valid")
+}

@@ -7,12 +7,14 @@
 
 pub mod export;
 pub mod interim;
+pub mod market;
 pub mod models;
 pub mod showcase;
 pub mod size;
 mod solve;
 
 pub use export::{Format, Recording};
+pub use market::{build_market, solve_market};
 pub use mechcert_lp::{LpError, objective_scale};
 pub use models::{Agent, Model, NamedLp, PiRow, build};
 pub use solve::{REDUCE_SECOND_BEST_ABOVE, Solved, Status, solve_model, solve_named};

@@ -35,6 +35,11 @@ pub enum Model {
     Reduced { pi: PiRow },
     /// max Π(x) over monotone x with Π(x) >= 0 and gains from trade >= w.
     MaxPi { welfare_at_least: Rat },
+    /// A market (I buyers, J sellers, `crate::market`): max expected budget surplus over
+    /// interim transfers with the efficient allocation, interim IC and IR of every agent.
+    MarketMaxSurplus,
+    /// A market: is there an ex post budget-balanced rule with those interim IC and IR rows?
+    MarketBbFeasible,
 }
 
 /// Whose interim transfer an LP is about.
@@ -61,6 +66,8 @@ impl Model {
             Model::SecondBest { .. } => "second-best",
             Model::Reduced { .. } => "reduced",
             Model::MaxPi { .. } => "max-pi",
+            Model::MarketMaxSurplus => "market-max-surplus",
+            Model::MarketBbFeasible => "market-bb-feasible",
         }
     }
 
@@ -125,6 +132,7 @@ impl Model {
                     welfare_at_least.to_string().into(),
                 );
             }
+            Model::MarketMaxSurplus | Model::MarketBbFeasible => {}
         }
         serde_json::Value::Object(o)
     }
@@ -492,6 +500,9 @@ pub fn build(env: &Env<Rat>, model: &Model) -> NamedLp {
                 b.row("pi".into(), &pi, RowKind::Eq);
             }
             b.finish(model.clone())
+        }
+        Model::MarketMaxSurplus | Model::MarketBbFeasible => {
+            unreachable!("market models are built from the agents by `market::build_market`")
         }
         Model::MaxPi { welfare_at_least } => {
             let mut b = Builder::new(Sense::Maximize);

@@ -70,6 +70,9 @@ pub fn predicted(env: &Env<Rat>, model: &Model) -> Size {
             cols: m * n,
             nnz: 2 * m * n * 2 + m * n,
         },
+        Model::MarketMaxSurplus | Model::MarketBbFeasible => {
+            unreachable!("a market's size is `market::market_size`")
+        }
         Model::MaxPi { .. } => Size {
             rows: m.saturating_sub(1) + n.saturating_sub(1) + 2,
             cols: m * n,

@@ -13,6 +13,7 @@
 mod expost;
 mod interim;
 mod kernel;
+mod market;
 mod report;
 mod usecase;
 
@@ -23,6 +24,7 @@ use mechcert_num::{Poly, Rat, Scalar};
 pub use expost::check_ex_post;
 pub use interim::check_interim;
 pub use kernel::{check_ex_post_tabular, check_interim_rat};
+pub use market::{MarketInterim, check_market, market_interim};
 pub use report::{Property, PropertyReport, Violation};
 pub use usecase::{
     Cell, Checked, FamilyReport, MechanismSpec, Request, Target, check_family, check_instance,

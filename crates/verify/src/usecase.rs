@@ -5,6 +5,7 @@
 //! The CLI, the claims' certificates, the Python package and the report all call these.
 
 use mechcert_cert::limits::MAX_INTERIM_WORK;
+use mechcert_mech::hetero::HeteroMechanism;
 use mechcert_mech::{
     BudgetBalanced, Interim, Matrix, Shares, Tabular, VcgMulti, VcgPrimeFourCase, compress,
     efficient_allocation, tight, vcg, vcg_prime,
@@ -269,8 +270,46 @@ pub fn check_instance(
     spec: &MechanismSpec,
     req: &Request,
 ) -> Result<Checked<Rat>, Failure> {
+    if inst.is_market() {
+        return check_market_instance(inst, spec, req);
+    }
     let env = inst.concrete()?;
     check_mechanism(&env, &target(inst, spec, &allocation(inst)), req)
+}
+
+/// The mechanism of a market (several sellers, or buyers with different distributions)
+/// that `spec` names: VCG or VCG' of Section 7.2 (`bb` and `tight` are for one seller).
+pub fn market_mechanism(spec: &MechanismSpec) -> Result<HeteroMechanism, Failure> {
+    match spec {
+        MechanismSpec::Vcg => Ok(HeteroMechanism::Vcg),
+        MechanismSpec::VcgPrime => Ok(HeteroMechanism::VcgPrime),
+        other => Err(Failure::Input(format!(
+            "--mechanism {}: with several sellers or buyers with different distributions use vcg or vcg-prime",
+            other.name()
+        ))),
+    }
+}
+
+/// Check a market ([[buyer]]/[[seller]] arrays): every profile enumerated (the loader bounds
+/// them by `MAX_MARKET_PROFILES`).
+fn check_market_instance(
+    inst: &Instance,
+    spec: &MechanismSpec,
+    req: &Request,
+) -> Result<Checked<Rat>, Failure> {
+    let mech = market_mechanism(spec)
+        .map_err(|e| Failure::Input(format!("{}: {}", inst.origin, e.message())))?;
+    let agents = inst.agents()?;
+    let opts = Options {
+        interim: req.interim_only != Some(false),
+        ex_post: req.interim_only != Some(true),
+        max_profiles: u128::MAX,
+        max_listed: req.listed.unwrap_or(5),
+    };
+    Ok(Checked {
+        report: crate::check_market(&agents, mech, &opts)?,
+        base_surplus: None,
+    })
 }
 
 fn allocation(inst: &Instance) -> Option<Matrix<Rat>> {

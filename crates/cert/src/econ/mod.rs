@@ -5,6 +5,7 @@
 //! (`models`) and the exact checks of an LP's primal, dual and Farkas vectors (`lp`).
 
 pub mod lp;
+pub mod market;
 pub mod models;
 pub mod multi;
 pub mod multiset;

@@ -12,8 +12,10 @@ use serde_json::{Map, Value};
 use crate::domain::Domain;
 use crate::expr::parse_poly;
 use crate::limits::{
-    MAX_BUYERS, MAX_ENUMERATED_BUYERS, MAX_TYPES, MAX_VALUE_COEFF_DIGITS, MAX_VALUE_DEGREE, op_work,
+    MAX_BUYERS, MAX_ENUMERATED_BUYERS, MAX_MARKET_AGENTS, MAX_TYPES, MAX_VALUE_COEFF_DIGITS,
+    MAX_VALUE_DEGREE, op_work,
 };
+use crate::market::{Agent, Market};
 use crate::number::{Q, json_count, json_rat, json_str, json_type, looks_like_number};
 use crate::poly::Poly;
 use crate::quote::quote;
@@ -44,6 +46,9 @@ pub struct Instance {
     pub sv: Vec<Poly>,
     pub ps: Vec<Q>,
     pub allocation: Option<Matrix>,
+    /// Several sellers or buyers with different distributions (`buyer`/`seller` arrays);
+    /// `bv`, `pb`, `sv`, `ps` are then the first agents' and only market quantities apply.
+    pub market: Option<Market>,
 }
 
 /// The instance at one value of the parameter (or without one).
@@ -175,6 +180,17 @@ fn side(
             name = quote(name)
         )
     })?;
+    side_object(v, name, param, false)
+}
+
+/// One distribution: an object with `values` and `probs` (and `count` when `counted`, read
+/// by the caller).
+fn side_object(
+    v: &Value,
+    name: &str,
+    param: Option<&str>,
+    counted: bool,
+) -> Result<(Vec<Poly>, Vec<Q>), String> {
     let t = v.as_object().ok_or_else(|| {
         format!(
             "{name}: expected an object, found {}",
@@ -183,10 +199,11 @@ fn side(
         )
     })?;
     for k in t.keys() {
-        if k != "values" && k != "probs" {
+        if k != "values" && k != "probs" && !(counted && k == "count") {
             return Err(format!(
-                "{name}: unknown key {} (known: values, probs)",
+                "{name}: unknown key {} (known: values, probs{})",
                 quote(k),
+                if counted { ", count" } else { "" },
                 name = quote(name)
             ));
         }
@@ -253,6 +270,54 @@ fn side(
         return Err(format!("`{name}.probs` sum to {sum}, not exactly 1"));
     }
     Ok((values, probs))
+}
+
+/// The agents of one side of a market: an array of objects with `values`, `probs` and an
+/// optional `count` (1 to `MAX_MARKET_AGENTS`), expanded one agent per copy.
+fn market_side(o: &Map<String, Value>, name: &str) -> Result<Vec<Agent>, String> {
+    let v = field(o, name).ok_or_else(|| format!("missing {}", quote(name)))?;
+    let groups: Vec<(String, &Value)> = match v {
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (format!("{name}[{i}]"), g))
+            .collect(),
+        other => vec![(name.to_string(), other)],
+    };
+    if groups.is_empty() || groups.len() > MAX_MARKET_AGENTS {
+        return Err(format!(
+            "`{name}`: a market has 1 to {MAX_MARKET_AGENTS} agents per side"
+        ));
+    }
+    let mut out = vec![];
+    for (at, g) in groups {
+        let (values, probs) = side_object(g, &at, None, true)?;
+        let count = match g.get("count") {
+            None => 1,
+            Some(c) => {
+                json_count(c, MAX_MARKET_AGENTS as u64).map_err(|e| format!("`{at}.count`: {e}"))?
+            }
+        };
+        if count == 0 || out.len() as u64 + count > MAX_MARKET_AGENTS as u64 {
+            return Err(format!(
+                "`{at}.count`: a market has 1 to {MAX_MARKET_AGENTS} agents per side"
+            ));
+        }
+        let values: Vec<Q> = values
+            .iter()
+            .map(|p| p.as_constant().expect("no parameter: constants"))
+            .collect();
+        if values.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(format!("`{at}.values` are not strictly increasing"));
+        }
+        for _ in 0..count {
+            out.push(Agent {
+                values: values.clone(),
+                probs: probs.clone(),
+            });
+        }
+    }
+    Ok(out)
 }
 
 impl Instance {
@@ -328,8 +393,66 @@ impl Instance {
             }
         };
         let pname = param.as_ref().map(|(p, _)| p.as_str());
-        let (bv, pb) = side(o, "buyer", pname)?;
-        let (sv, ps) = side(o, "seller", pname)?;
+        let is_array = |k: &str| matches!(field(o, k), Some(Value::Array(_)));
+        let market = if is_array("buyer") || is_array("seller") {
+            if param.is_some() {
+                return Err("a market ([[buyer]]/[[seller]] arrays) has no parameter".into());
+            }
+            if field(o, "allocation").is_some() {
+                return Err("`allocation` is for one buyer and one seller only".into());
+            }
+            if is_array("buyer") && field(o, "buyers").is_some() {
+                return Err("`buyers`: a market gives each buyer's `count`".into());
+            }
+            let mut buyers_of = market_side(o, "buyer")?;
+            if !is_array("buyer") {
+                let copy = buyers_of[0].clone();
+                buyers_of = vec![copy; buyers];
+            }
+            let m = Market {
+                buyers: buyers_of,
+                sellers: market_side(o, "seller")?,
+                tie,
+                ties_trade,
+            };
+            if m.sellers.len() == 1
+                && m.buyers.windows(2).all(|w| w[0] == w[1])
+                && m.buyers.len() <= MAX_MARKET_AGENTS
+            {
+                // not canonical: mechcert writes one seller and identical buyers as today's
+                // `buyer`, `seller` and `buyers`
+                return Err(
+                    "one seller and identical buyers are written as `buyer`, `seller` and `buyers`"
+                        .into(),
+                );
+            }
+            Some(m)
+        } else {
+            None
+        };
+        let (bv, pb, sv, ps, buyers) = match &market {
+            Some(m) => {
+                let c = |a: &Agent| {
+                    a.values
+                        .iter()
+                        .cloned()
+                        .map(Poly::constant)
+                        .collect::<Vec<_>>()
+                };
+                (
+                    c(&m.buyers[0]),
+                    m.buyers[0].probs.clone(),
+                    c(&m.sellers[0]),
+                    m.sellers[0].probs.clone(),
+                    m.buyers.len(),
+                )
+            }
+            None => {
+                let (bv, pb) = side(o, "buyer", pname)?;
+                let (sv, ps) = side(o, "seller", pname)?;
+                (bv, pb, sv, ps, buyers)
+            }
+        };
         let allocation = match field(o, "allocation") {
             None => None,
             Some(v) => {
@@ -352,6 +475,7 @@ impl Instance {
             sv,
             ps,
             allocation,
+            market,
         };
         inst.check_increasing()?;
         Ok(inst)

@@ -51,6 +51,17 @@ pub fn family_work(m: usize, n: usize, degree: usize) -> Option<u64> {
     cells.checked_mul(mn)
 }
 
+/// The most agents on one side of a market with heterogeneous agents (`[[buyer]]` and
+/// `[[seller]]` arrays, Section 7.2): every profile is enumerated, and each agent's VCG'
+/// transfer varies its own report.
+pub const MAX_MARKET_AGENTS: usize = 12;
+
+/// The most report profiles (the product of every agent's number of types) of a market with
+/// heterogeneous agents: `check` enumerates each with every misreport of every agent, and the
+/// existence LP has one transfer per agent and profile. 3 x 3 agents with 3 types each (729
+/// profiles) are far inside.
+pub const MAX_MARKET_PROFILES: u64 = 20_000;
+
 /// The most work (bit operations, `mechcert_mech::compress::vcg_prime_interim_work`) of the
 /// exact interim tables of several buyers that `check` computes and checks: at most about
 /// 3 s. Example 1 with 10,000 buyers (0.2 s) and 8 x 8 types with 1,000 buyers (1.6 s) are

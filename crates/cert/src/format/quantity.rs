@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use crate::formula::{FormulaScope, evaluate};
 use crate::instance::{Concrete, Instance, Matrix, check_probabilities, parse_tie, read_matrix};
 use crate::limits::{MAX_BUYERS, SURPLUS_BY_ENUMERATION_UP_TO, op_work};
+use crate::market::Market;
 use crate::models;
 use crate::multi::{self, Bb, MAX_PROFILES, Mechanism, TableMech};
 use crate::multiset::{self, Which};
@@ -68,7 +69,7 @@ impl Ctx<'_> {
 
 const COMMON: &[&str] = &["name", "kind", "value", "note"];
 
-const KINDS: &str = "formula, vcg-prime-surplus, vcg-surplus, tight-surplus, tight-interim, transfer, welfare, implementable, lp, mechanism, poly-identity, poly-sign, has-parameter";
+const KINDS: &str = "formula, market, market-sellers, market-surplus, vcg-prime-surplus, vcg-surplus, tight-surplus, tight-interim, transfer, welfare, implementable, lp, mechanism, poly-identity, poly-sign, has-parameter";
 
 fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
@@ -78,6 +79,8 @@ fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
         "tight-interim" => &["allocation", "side", "index"],
         "transfer" => &["mechanism", "side", "profile"],
         "has-parameter" => &[],
+        "market" | "market-sellers" => &[],
+        "market-surplus" => &["mechanism"],
         "lp" => &["model", "options", "status", "x", "y"],
         "mechanism" => &["tables", "named", "properties"],
         "poly-identity" => &["poly", "of", "degree_bound"],
@@ -358,10 +361,57 @@ fn mechanism(o: &Map<String, Value>, c: &Concrete) -> Result<QVal, String> {
     Ok(QVal::Props(properties::check(c, mech.as_ref(), &props)?))
 }
 
-fn lp(o: &Map<String, Value>, c: &Concrete, scope: &FormulaScope<'_>) -> Result<QVal, String> {
+/// The market of the instance: its agents, or `buyers` identical buyers and one seller.
+fn market_of(inst: &Instance, c: &Concrete) -> Market {
+    inst.market
+        .clone()
+        .unwrap_or_else(|| Market::of_concrete(c))
+}
+
+/// `market-surplus`: the expected budget surplus of VCG or VCG' on the market (Section 7.2).
+fn market_surplus(o: &Map<String, Value>, inst: &Instance, c: &Concrete) -> Result<Q, String> {
+    let prime = match json_str(req(o, "mechanism")?).map_err(|e| format!("`mechanism`: {e}"))? {
+        "vcg" => false,
+        "vcg-prime" => true,
+        s => {
+            return Err(format!(
+                "`mechanism`: {s} is not `vcg` or `vcg-prime`",
+                s = quote(s)
+            ));
+        }
+    };
+    market_of(inst, c).surplus(prime)
+}
+
+fn lp(
+    o: &Map<String, Value>,
+    inst: &Instance,
+    c: &Concrete,
+    scope: &FormulaScope<'_>,
+) -> Result<QVal, String> {
     let model = json_str(req(o, "model")?).map_err(|e| format!("`model`: {e}"))?;
     let read = |v: &Value, what: &str| scope.read_numbers(v, what);
-    let lp = models::build(model, o.get("options"), c, &read)?;
+    let lp = if model.starts_with("market-") {
+        if !["market-max-surplus", "market-bb-feasible"].contains(&model) {
+            return Err(format!(
+                "unknown model {m} (market models: market-max-surplus, market-bb-feasible)",
+                m = quote(model)
+            ));
+        }
+        if o.get("options")
+            .is_some_and(|v| v.as_object().is_none_or(|m| !m.is_empty()))
+        {
+            return Err(format!("model {m} takes no options", m = quote(model)));
+        }
+        market_of(inst, c).lp(model)?
+    } else if inst.market.is_some() {
+        return Err(format!(
+            "model {m} is for one seller and identical buyers; this instance is a market",
+            m = quote(model)
+        ));
+    } else {
+        models::build(model, o.get("options"), c, &read)?
+    };
     let status = json_str(req(o, "status")?).map_err(|e| format!("`status`: {e}"))?;
     let nonempty = |k: &str| {
         o.get(k)
@@ -508,7 +558,11 @@ fn poly_identity(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Resu
 /// Charge the work of the single-buyer tables, transfers and LP models of a concrete
 /// instance: about m n (m + n) operations on its numbers (formulas charge their own work).
 fn charge_tables(c: &Concrete, kind: &str) -> Result<(), String> {
-    if kind == "formula" || kind == "vcg-prime-surplus" || kind == "vcg-surplus" {
+    if kind == "formula"
+        || kind == "vcg-prime-surplus"
+        || kind == "vcg-surplus"
+        || kind == "market-surplus"
+    {
         return Ok(());
     }
     let (m, n) = (c.m() as u64, c.n() as u64);
@@ -541,6 +595,14 @@ pub fn compute(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Result
             let (_, d) = inst.param.as_ref().expect("param_poly checked it");
             Ok(QVal::Bool(sign::check(&poly, d, req(o, "pieces")?)?))
         }
+        "market" => Ok(QVal::Bool(inst.market.is_some())),
+        "market-sellers" => Ok(QVal::Num(Q::from_integer(
+            (inst.market.as_ref().map_or(1, |m| m.sellers.len()) as i64).into(),
+        ))),
+        _ if inst.market.is_some() && kind != "market-surplus" && kind != "lp" => Err(format!(
+            "kind {kind} is for one seller and identical buyers; this instance is a market (several sellers or buyers with different distributions)",
+            kind = quote(kind)
+        )),
         _ => {
             let c = inst.concrete()?;
             let k = inst.param.as_ref().and_then(|(_, d)| d.point().cloned());
@@ -553,7 +615,8 @@ pub fn compute(o: &Map<String, Value>, inst: &Instance, ctx: &Ctx<'_>) -> Result
                     let x = allocation(o, &scope, &c)?;
                     Ok(QVal::Bool(single::implementable(&c, &x)))
                 }
-                "lp" => lp(o, &c, &scope),
+                "lp" => lp(o, inst, &c, &scope),
+                "market-surplus" => market_surplus(o, inst, &c).map(QVal::Num),
                 "mechanism" => mechanism(o, &c),
                 _ => number_at(o, kind, inst, &c, k.as_ref(), ctx).map(QVal::Num),
             }

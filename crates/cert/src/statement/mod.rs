@@ -24,6 +24,7 @@
 //! content only. The functions per section live in `sec3.rs` .. `sec8.rs`; the paper's
 //! formulas, written in the certificate formula language, in `paper.rs`.
 
+mod market;
 mod paper;
 mod sec3;
 mod sec4;
@@ -63,6 +64,7 @@ pub fn all() -> &'static [Statement] {
         v.extend(sec5::statements());
         v.extend(sec6::statements());
         v.extend(sec7::statements());
+        v.extend(market::statements());
         v.extend(sec8::statements());
         v
     })
@@ -164,6 +166,12 @@ pub(crate) enum Def<'x> {
     Sign(&'x Poly),
     /// `has-parameter`.
     HasParameter,
+    /// `market`: is the instance a market (several sellers or different buyers)?
+    Market,
+    /// `market-sellers`: the number of sellers J.
+    MarketSellers,
+    /// `market-surplus` of this mechanism (`vcg` or `vcg-prime`).
+    MarketSurplus(&'x str),
 }
 
 /// The quantity a polynomial identity is about.
@@ -199,6 +207,9 @@ impl Def<'_> {
             Def::Identity(..) => "poly-identity",
             Def::Sign(..) => "poly-sign",
             Def::HasParameter => "has-parameter",
+            Def::Market => "market",
+            Def::MarketSellers => "market-sellers",
+            Def::MarketSurplus(..) => "market-surplus",
         }
     }
 }
@@ -497,6 +508,15 @@ impl<'a> Spec<'a> {
                     return Err(format!(
                         "the statement needs the {want_side}'s transfer of {mech} at profile {want_profile:?}"
                     ));
+                }
+                Ok(())
+            }
+            Def::Market | Def::MarketSellers => want_kind(&[def.kind()]),
+            Def::MarketSurplus(mech) => {
+                want_kind(&["market-surplus"])?;
+                let got = o.get("mechanism").map(json_str).transpose()?;
+                if got != Some(*mech) {
+                    return Err(format!("the statement needs the surplus of `{mech}`"));
                 }
                 Ok(())
             }
@@ -929,7 +949,12 @@ pub(crate) fn check(
         used_derived: false,
     };
     let loc = format!("statement of `{id}`");
-    match (st.check)(&mut spec) {
+    let check = if inst.market.is_some() && !market::MARKET_IDS.contains(&id) {
+        market::not_for_markets
+    } else {
+        st.check
+    };
+    match check(&mut spec) {
         Ok(()) | Err(Halt::NotApplicable) => {}
         Err(Halt::Reject(m)) => return Err(CertError::new(loc, m)),
     }
