@@ -25,5 +25,5 @@ pub mod strategies;
 pub use env::Env;
 pub use error::InstanceError;
 pub use failure::Failure;
-pub use instance::{Instance, MAX_BUYERS, Parameter, SellerTies, Side, TieBreak};
+pub use instance::{Instance, MAX_BUYERS, Parameter, SellerTies, Side, TieBreak, float_refused};
 pub use profiles::{for_each_profile, for_each_profile_with_first};
