@@ -122,12 +122,7 @@ def cert_check(certificate: dict[str, Any] | str | os.PathLike[str]) -> CertChec
     elif isinstance(certificate, os.PathLike) or (
         isinstance(certificate, str) and not certificate.lstrip().startswith("{")
     ):
-        path = os.fspath(certificate)
-        try:
-            with open(path, "rb") as f:
-                text = f.read().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise InputError(f"{path}: the file cannot be read: {e}") from None
+        text = _native.read_certificate(os.fspath(certificate))
     else:
         text = str(certificate)
     return CertCheck(json.loads(_native.cert_check(text)))

@@ -109,3 +109,11 @@ pub fn search(
     })?;
     json_text(&v)
 }
+
+/// Read a certificate file as `mechcert cert-check` does (a regular file within the size
+/// limit, UTF-8, JSON without repeated keys); its JSON text.
+#[pyfunction]
+pub fn read_certificate(path: &str) -> PyResult<String> {
+    let v = mechcert_claims::usecase::read_certificate(Path::new(path)).map_err(crate::to_py)?;
+    json_text(&v)
+}

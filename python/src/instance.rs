@@ -12,8 +12,7 @@ use mechcert_claims::usecase::{certify_checked, load_instance, second_best};
 use mechcert_mech::compress;
 use mechcert_model::{Failure, Instance};
 use mechcert_num::{Rat, Scalar};
-use mechcert_verify::usecase::compressed;
-use mechcert_verify::{MechanismSpec, Request, check_family, check_instance};
+use mechcert_verify::{MechanismSpec, Request, check_family, check_instance, compressed};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 

@@ -91,6 +91,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(commands::claims, m)?)?;
     m.add_function(wrap_pyfunction!(commands::cert_check, m)?)?;
     m.add_function(wrap_pyfunction!(commands::search, m)?)?;
+    m.add_function(wrap_pyfunction!(commands::read_certificate, m)?)?;
     m.add_function(wrap_pyfunction!(poly::poly_coefficients, m)?)?;
     m.add_function(wrap_pyfunction!(poly::poly_display, m)?)?;
     m.add_function(wrap_pyfunction!(convert::float_message, m)?)?;

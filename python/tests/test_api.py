@@ -168,7 +168,8 @@ def test_the_gil_is_released_during_a_search():
     done = threading.Event()
 
     def work():
-        mechcert.search("theorem-4", seed=3, budget=3000)
+        # Theorem 1 holds: the search examines all the instances
+        mechcert.search("theorem-1", seed=1, budget=2000)
         done.set()
 
     t = threading.Thread(target=work)

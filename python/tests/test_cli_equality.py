@@ -129,7 +129,8 @@ def test_certify_reproduces_committed_certificates(stem, claim, path):
         ("example-2-family-two-buyers.toml", "example-2"),
         ("theorem-4-deficit.toml", "theorem-4"),
         ("example-1.toml", "theorem-1"),
-        ("example-1.toml", "second-best-welfare"),
+        ("example-1.toml", "example-1"),
+        ("example-1.toml", "no-such-claim"),
     ],
 )
 def test_certify_json(cli, name, claim):
