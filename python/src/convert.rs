@@ -83,15 +83,12 @@ pub fn domain_contains(domain: &str, param: &str, value: &str) -> PyResult<bool>
         InputError::new_err(format!(
             "domain {}: {}",
             mechcert_cert::quote::quote(domain),
-            mechcert_cert::quote::clip(&e.to_string())
+            mechcert_cert::quote::clip(e.to_string())
         ))
     })?;
-    let k = value.parse::<mechcert_num::Rat>().map_err(|e| {
-        InputError::new_err(format!(
-            "{}: {e}",
-            mechcert_cert::quote::quote(value)
-        ))
-    })?;
+    let k = value
+        .parse::<mechcert_num::Rat>()
+        .map_err(|e| InputError::new_err(format!("{}: {e}", mechcert_cert::quote::quote(value))))?;
     Ok(interval.contains(&k))
 }
 

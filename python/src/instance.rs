@@ -139,7 +139,7 @@ impl NativeInstance {
             crate::InputError::new_err(format!(
                 "{}: not an instance: {}",
                 mechcert_cert::quote::escape(origin),
-                mechcert_cert::quote::clip(&e.to_string())
+                mechcert_cert::quote::clip(e.to_string())
             ))
         })?;
         NativeInstance::parse(py, &text, origin)

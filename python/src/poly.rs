@@ -15,7 +15,7 @@ pub fn poly_coefficients(text: &str, param: &str) -> PyResult<Vec<String>> {
             "{}: not a polynomial in {}: {}",
             mechcert_cert::quote::quote(text),
             mechcert_cert::quote::escape(param),
-            mechcert_cert::quote::clip(&e.to_string())
+            mechcert_cert::quote::clip(e.to_string())
         ))
     })?;
     Ok(p.coeffs().iter().map(Rat::to_string).collect())

@@ -160,7 +160,11 @@ fn exact(origin: &str, field: &str, v: &toml::Value) -> Result<Rat, InstanceErro
             limits::number(origin, field, &r)?;
             Ok(r)
         }
-        toml::Value::Float(_) => Err(InstanceError::new(origin, field, float_refused(&v.to_string()))),
+        toml::Value::Float(_) => Err(InstanceError::new(
+            origin,
+            field,
+            float_refused(&v.to_string()),
+        )),
         other => Err(InstanceError::new(
             origin,
             field,
