@@ -193,30 +193,20 @@ def second_best(mk: Market) -> Fraction:
             r[wi(i, k)] -= sign * mk.pb[i]
             r[xi(i, k)] -= sign * mk.pb[i] * mk.s[j]
 
-    for i in range(m):
-        r = row()
-        buyer_terms(r, i, i, -1)
-        rows.append(r)
-        rhs.append(Fraction(0))
-        for k in range(m):
-            if k != i:
+    # for each type a: IR (-U(a) <= 0) and IC against every other report k
+    # (utility of reporting k minus U(a) <= 0)
+    def ir_and_ic(types: int, terms) -> None:
+        for a_ in range(types):
+            for k in range(types):
                 r = row()
-                buyer_terms(r, i, k, 1)
-                buyer_terms(r, i, i, -1)
+                if k != a_:
+                    terms(r, a_, k, 1)
+                terms(r, a_, a_, -1)
                 rows.append(r)
                 rhs.append(Fraction(0))
-    for j in range(n):
-        r = row()
-        seller_terms(r, j, j, -1)
-        rows.append(r)
-        rhs.append(Fraction(0))
-        for k in range(n):
-            if k != j:
-                r = row()
-                seller_terms(r, j, k, 1)
-                seller_terms(r, j, j, -1)
-                rows.append(r)
-                rhs.append(Fraction(0))
+
+    ir_and_ic(m, buyer_terms)
+    ir_and_ic(n, seller_terms)
     for i in range(m):
         for j in range(n):
             r = row()
