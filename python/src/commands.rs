@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
+use mechcert_claims::find;
 use mechcert_claims::search::Options;
 use mechcert_claims::search::report::conclude;
-use mechcert_claims::{all, find};
 use mechcert_model::Failure;
 use pyo3::prelude::*;
 
@@ -17,11 +17,7 @@ use crate::{CertificateError, InputError, compute, json_text};
 /// (`mechcert claims --json`).
 #[pyfunction]
 pub fn claims() -> PyResult<String> {
-    let list: Vec<_> = all()
-        .iter()
-        .map(|c| serde_json::json!({"id": c.id, "section": c.section, "statement": c.statement, "reading": c.reading, "existential": c.existential}))
-        .collect();
-    json_text(&serde_json::json!({ "claims": list }))
+    json_text(&mechcert_claims::usecase::claims_json())
 }
 
 /// Check a certificate (JSON text) with the independent checker. Returns JSON text with the

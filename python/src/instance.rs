@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use mechcert_cert::limits::MAX_INTERIM_WORK;
-use mechcert_claims::usecase::{certify_checked, load_instance, second_best};
+use mechcert_claims::usecase::{certified_json, certify_checked, load_instance, second_best};
 use mechcert_mech::compress;
 use mechcert_model::{Failure, Instance};
 use mechcert_num::{Rat, Scalar};
@@ -234,13 +234,7 @@ impl NativeInstance {
     fn certify(&self, py: Python<'_>, claim: &str) -> PyResult<String> {
         let (inst, claim) = (&self.inst, claim.to_string());
         let v = compute(py, move || {
-            let c = certify_checked(&claim, inst)?;
-            Ok(serde_json::json!({
-                "claim": c.claim,
-                "verdict": c.verdict.name(),
-                "reason": c.reason,
-                "certificate": c.certificate,
-            }))
+            Ok(certified_json(&certify_checked(&claim, inst)?))
         })?;
         json_text(&v)
     }
