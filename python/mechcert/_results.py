@@ -106,6 +106,9 @@ class Report(_Wrapped):
             k: PropertyResult._from(k, v, p) for k, v in data["properties"].items()
         }
         self.cells: list[Cell] = [Cell(c, p or "k") for c in data.get("cells", [])]
+        if self.mechanism is None and self.cells:
+            # a family's report names the mechanism in each cell
+            self.mechanism = self.cells[0].mechanism
 
     def holds(self, name: str) -> bool | None:
         """Whether property ``name`` holds (``None``: not decided)."""

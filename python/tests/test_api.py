@@ -184,3 +184,34 @@ def test_the_gil_is_released_during_a_search():
     # the main thread kept running while the search ran (with the GIL held it could not)
     assert elapsed > 0.05, "the search was too short to tell"
     assert ticks > 10
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=100, deadline=None)
+def test_hostile_toml_is_an_input_error_or_an_instance(text):
+    try:
+        mechcert.Instance.from_toml(text)
+    except mechcert.InputError as e:
+        assert "\n" not in str(e)
+
+
+ANY = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+    | st.fractions(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(ANY, ANY, ANY, ANY)
+@settings(max_examples=100, deadline=None)
+def test_hostile_fields_are_input_errors(bv, bp, sv, sp):
+    listed = lambda v: v if isinstance(v, list) else [v]  # noqa: E731
+    try:
+        inst = mechcert.Instance(
+            buyer_values=listed(bv), buyer_probs=listed(bp),
+            seller_values=listed(sv), seller_probs=listed(sp),
+        )
+    except mechcert.InputError:
+        return
+    inst.check()
