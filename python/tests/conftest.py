@@ -1,9 +1,11 @@
-"""Shared test helpers: the repository's paths, the CLI binary (built with `cargo build
---release` when it is missing, or taken from $MECHCERT_CLI) to compare against, and hypothesis
+"""Shared test helpers: the repository's paths, the CLI binary to compare against
+($MECHCERT_CLI, else this tree's `target/release/mechcert`, brought up to date with `cargo
+build --release` once per session), and hypothesis
 strategies for small random markets with disjoint values."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -19,16 +21,14 @@ ROOT = Path(__file__).resolve().parents[2]
 PROOFS = ROOT / "proofs"
 
 
+@functools.cache
 def cli_path() -> Path:
     env = os.environ.get("MECHCERT_CLI")
     if env:
         return Path(env)
-    path = ROOT / "target" / "release" / "mechcert"
-    if not path.exists():
-        subprocess.run(
-            ["cargo", "build", "--release", "--bin", "mechcert"], cwd=ROOT, check=True
-        )
-    return path
+    # up to date with the source (a no-op when it is): the CLI compared with is this tree's
+    subprocess.run(["cargo", "build", "--release", "--bin", "mechcert"], cwd=ROOT, check=True)
+    return ROOT / "target" / "release" / "mechcert"
 
 
 @pytest.fixture(scope="session")
