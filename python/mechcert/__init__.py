@@ -23,7 +23,7 @@ from typing import Any
 from . import _native
 from ._instance import Instance
 from ._native import CertificateError, InconsistencyError, InputError, MechcertError
-from ._numbers import Piecewise, Polynomial
+from ._numbers import Piecewise, Polynomial, whole
 from ._results import (
     Cell,
     Certified,
@@ -169,8 +169,10 @@ def search(
     ``budget`` instances drawn from ``seed``, and shrink it (``mechcert search``). With
     ``out`` the shrunk instance and its certificate are saved there as the CLI saves them."""
     for name, v in (("seed", seed), ("budget", budget), ("buyers", buyers)):
-        if isinstance(v, float):
-            raise InputError(f"{name}: {_native.float_message(v)}")
+        whole(name, v)
+    if types is not None:
+        whole("types[0]", types[0])
+        whole("types[1]", types[1])
     d = _native.search(
         claim, seed, budget, types, buyers, None if out is None else os.fspath(out)
     )

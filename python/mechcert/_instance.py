@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Any, Sequence
 
 from . import _native
-from ._numbers import Exact, Piecewise, Polynomial, exact_text, scalar, to_native
+from ._numbers import Exact, Piecewise, Polynomial, exact_text, scalar, to_native, whole
 from ._results import Certified, Report, SecondBest, _table
 
 
@@ -171,6 +171,8 @@ class Instance:
         ``alpha``, ``tight``) for every IC, IR, BB and efficiency inequality, exactly
         (``mechcert check``). ``only`` is ``"interim"`` or ``"ex-post"``."""
         a = None if alpha is None else exact_text(alpha, "alpha")
+        whole("max_profiles", max_profiles)
+        whole("listed", listed)
         return Report(json.loads(self._native.check(mechanism, a, only, max_profiles, listed)))
 
     def second_best(self, ex_post_ir: bool = False) -> SecondBest:

@@ -59,6 +59,17 @@ def to_native(x: object) -> object:
     return x
 
 
+def whole(name: str, v: object) -> None:
+    """Refuse anything but a whole number from 0 to 2^64 - 1 (or None) for a count argument:
+    a float with the CLI's message."""
+    if v is None:
+        return
+    if isinstance(v, float):
+        raise InputError(f"{name}: {_native.float_message(v)}")
+    if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v < 2**64:
+        raise InputError(f"{name}={v!r}: use a whole number from 0 to 2^64 - 1")
+
+
 def exact_text(x: object, what: str) -> str:
     """An exact number given by the user as mechcert's text, for a parameter of a call;
     a float raises ``InputError`` with the CLI's message."""

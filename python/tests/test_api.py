@@ -88,6 +88,12 @@ def test_errors_are_typed():
         mechcert.Instance.from_toml("buyer = [")
     with pytest.raises(mechcert.InputError):
         mechcert.Instance(**{**ISSUE_INSTANCE, "buyer_values": [object(), 3]})
+    with pytest.raises(mechcert.InputError, match="whole number"):
+        mechcert.search("theorem-1", seed=-1)
+    with pytest.raises(mechcert.InputError, match="whole number"):
+        mechcert.Instance(**ISSUE_INSTANCE).check(max_profiles=-5)
+    with pytest.raises(mechcert.InputError, match="use 1 to 64"):
+        mechcert.search("theorem-1", buyers=0)
     assert issubclass(mechcert.CertificateError, mechcert.InconsistencyError)
     assert issubclass(mechcert.InputError, mechcert.MechcertError)
 
