@@ -80,6 +80,16 @@ class PropertyResult:
         )
 
 
+def _holds_text(p: PropertyResult) -> str:
+    """As the CLI's table says it: yes, no (with where on a family), or skipped."""
+    if p.holds is None:
+        return "skipped"
+    if p.holds:
+        return "yes"
+    where = p.fails_on if isinstance(p.fails_on, str) else " or ".join(p.fails_on or [])
+    return f"no, for {where}" if where else "no"
+
+
 class Report(_Wrapped):
     """A mechanism checked on an instance (``mechcert check --json``).
 
@@ -125,7 +135,7 @@ class Report(_Wrapped):
         rows = [
             [
                 k,
-                "skipped" if v.holds is None else ("yes" if v.holds else "no"),
+                _holds_text(v),
                 v.checked,
                 v.violations,
                 v.min_slack,
