@@ -15,6 +15,11 @@ from ._numbers import Exact, Piecewise, Polynomial, exact_text, scalar, to_nativ
 from ._results import Certified, Report, SecondBest, _table
 
 
+def _fields(d: dict[str, Any]) -> dict[str, Any]:
+    """The keys of an instance file with every number as the parser takes it."""
+    return {k: to_native(v) for k, v in d.items()}
+
+
 class Instance:
     """An instance of the paper's trade problem, validated exactly as an instance file is.
 
@@ -60,7 +65,7 @@ class Instance:
             "buyer": {"values": list(buyer_values), "probs": list(buyer_probs)},
             "seller": {"values": list(seller_values), "probs": list(seller_probs)},
         }
-        self._set(_native.NativeInstance.from_fields(to_native(fields), origin))
+        self._set(_native.NativeInstance.from_fields(_fields(fields), origin))
 
     def _set(self, native: _native.NativeInstance) -> None:
         self._native = native
@@ -86,7 +91,7 @@ class Instance:
     def from_dict(cls, d: dict[str, Any], origin: str = "<dict>") -> "Instance":
         """An instance from the JSON object of the instance schema (what :meth:`to_dict`
         returns, and what a search's counterexample is)."""
-        return cls._wrap(_native.NativeInstance.from_fields(to_native(d), origin))
+        return cls._wrap(_native.NativeInstance.from_fields(_fields(d), origin))
 
     # -- what the instance is -------------------------------------------------------------
 

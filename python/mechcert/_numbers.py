@@ -49,7 +49,7 @@ def to_native(x: object) -> object:
     if isinstance(x, Fraction):
         return str(x)
     if isinstance(x, numbers.Rational):
-        return str(Fraction(x.numerator, x.denominator))
+        return str(Fraction(int(x.numerator), int(x.denominator)))
     if isinstance(x, Polynomial):
         return str(x)
     if isinstance(x, dict):
@@ -80,7 +80,7 @@ def exact_text(x: object, what: str) -> str:
     if isinstance(x, (int, Fraction)):
         return str(x)
     if isinstance(x, numbers.Rational):
-        return str(Fraction(x.numerator, x.denominator))
+        return str(Fraction(int(x.numerator), int(x.denominator)))
     if isinstance(x, str):
         return x
     raise InputError(

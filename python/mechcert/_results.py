@@ -9,12 +9,12 @@ import html
 import json
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Sequence
 
 from ._numbers import Polynomial, count, fraction, optional_fraction, scalar
 
 
-def _table(header: list[str], rows: list[list[object]], caption: str = "") -> str:
+def _table(header: list[str], rows: Sequence[Sequence[object]], caption: str = "") -> str:
     esc = lambda v: html.escape("-" if v is None else str(v))  # noqa: E731
     head = "".join(f"<th>{esc(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
