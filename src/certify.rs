@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use mechcert_claims::usecase::{
-    certify_all as certify_dir, certify_checked, load_instance, read_certificate,
-    write_certificates, write_json,
+    certified_json, certify_all as certify_dir, certify_checked, claims_json, load_instance,
+    read_certificate, write_certificates, write_json,
 };
 use mechcert_claims::{Verdict, all};
 
@@ -65,11 +65,7 @@ pub struct CertCheckArgs {
 
 pub fn claims(a: &ClaimsArgs) -> Result<(), Failure> {
     if a.json {
-        let list: Vec<_> = all()
-            .iter()
-            .map(|c| serde_json::json!({"id": c.id, "section": c.section, "statement": c.statement, "reading": c.reading, "existential": c.existential}))
-            .collect();
-        outln!("{}", pretty(&serde_json::json!({"claims": list}))?);
+        outln!("{}", pretty(&claims_json())?);
         return Ok(());
     }
     let mut t = Table::new(&["claim", "paper", "statement"]);
@@ -101,13 +97,7 @@ pub fn certify(a: &CertifyArgs) -> Result<(), Failure> {
         write_json(out, &c.certificate)?;
     }
     if a.json {
-        let v = serde_json::json!({
-            "claim": c.claim,
-            "verdict": c.verdict.name(),
-            "reason": c.reason,
-            "certificate": c.certificate,
-        });
-        outln!("{}", pretty(&v)?);
+        outln!("{}", pretty(&certified_json(&c))?);
     } else {
         outln!("{}: {} on {}", c.claim, c.verdict.name(), inst.origin);
         outln!("  {}", c.reason);

@@ -54,6 +54,26 @@ pub fn certify_checked(claim_id: &str, inst: &Instance) -> Result<Certified, Fai
     Ok(c)
 }
 
+/// The JSON object of `mechcert certify CLAIM FILE --json` (ARCHITECTURE.md's contract).
+pub fn certified_json(c: &Certified) -> serde_json::Value {
+    serde_json::json!({
+        "claim": c.claim,
+        "verdict": c.verdict.name(),
+        "reason": c.reason,
+        "certificate": c.certificate,
+    })
+}
+
+/// The JSON object of `mechcert claims --json`: every claim with its section, statement,
+/// reading and whether it is existential.
+pub fn claims_json() -> serde_json::Value {
+    let list: Vec<_> = all()
+        .iter()
+        .map(|c| serde_json::json!({"id": c.id, "section": c.section, "statement": c.statement, "reading": c.reading, "existential": c.existential}))
+        .collect();
+    serde_json::json!({ "claims": list })
+}
+
 /// Read an instance file and validate everything `check` validates (the order of the values,
 /// or the cells of a family), so that bad input is an input error before any claim runs.
 pub fn load_instance(file: &Path) -> Result<Instance, Failure> {

@@ -141,6 +141,17 @@ pub(crate) fn type_name(v: &toml::Value) -> &'static str {
     }
 }
 
+/// Why a float is refused, with the exact fraction it was meant to be: `shown` is the float as
+/// written (it is only printed, never computed with). The Python package gives the same
+/// message for a Python float.
+pub fn float_refused(shown: &str) -> String {
+    let hint = match shown.parse::<Rat>() {
+        Err(mechcert_num::ParseRatError::Decimal(Some(frac))) => format!("write \"{frac}\""),
+        _ => "write an exact fraction in quotes, e.g. \"1/3\"".to_string(),
+    };
+    format!("{shown} is a float, and floats are not exact: {hint}")
+}
+
 /// An exact rational from a TOML value: integers, or strings such as `"1/3"`. Floats are
 /// rejected with the exact fraction they were meant to be.
 fn exact(origin: &str, field: &str, v: &toml::Value) -> Result<Rat, InstanceError> {
@@ -154,21 +165,11 @@ fn exact(origin: &str, field: &str, v: &toml::Value) -> Result<Rat, InstanceErro
             limits::number(origin, field, &r)?;
             Ok(r)
         }
-        toml::Value::Float(_) => {
-            // The float is only printed (never computed with) to suggest the exact fraction.
-            let shown = v.to_string();
-            let hint = match shown.parse::<Rat>() {
-                Err(mechcert_num::ParseRatError::Decimal(Some(frac))) => {
-                    format!("write \"{frac}\"")
-                }
-                _ => "write an exact fraction in quotes, e.g. \"1/3\"".to_string(),
-            };
-            Err(InstanceError::new(
-                origin,
-                field,
-                format!("{shown} is a float, and floats are not exact: {hint}"),
-            ))
-        }
+        toml::Value::Float(_) => Err(InstanceError::new(
+            origin,
+            field,
+            float_refused(&v.to_string()),
+        )),
         other => Err(InstanceError::new(
             origin,
             field,

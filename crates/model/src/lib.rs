@@ -26,6 +26,6 @@ pub mod strategies;
 pub use env::Env;
 pub use error::InstanceError;
 pub use failure::Failure;
-pub use instance::{Instance, MAX_BUYERS, Parameter, SellerTies, Side, TieBreak};
+pub use instance::{Instance, MAX_BUYERS, Parameter, SellerTies, Side, TieBreak, float_refused};
 pub use market::{Agent, Agents, Group, Market};
 pub use profiles::{for_each_profile, for_each_profile_with_first};
