@@ -7,7 +7,8 @@
 # certificate (the independent checker on bytes). Seeds come from the committed corpora in
 # fuzz/corpus/ and from proofs/ (instances, their polynomials and domains, certificates).
 # `--sanitizer none` keeps cargo-fuzz off nightly-only flags, so the machine's stable Rust
-# builds it; a crash, a run over 10 s on one input (a hang) or more than 1 GiB of memory
+# builds it; a crash, a run over FUZZ_TIMEOUT seconds (default 10; raise it on a loaded machine)
+# on one input (a hang) or more than 1 GiB of memory
 # is a failure, and libFuzzer leaves the input in fuzz/artifacts/TARGET/.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -33,5 +34,5 @@ for t in "${targets[@]}"; do
     mkdir -p "corpus/$t"
     echo "== fuzz $t for ${secs}s"
     cargo fuzz run --sanitizer none -O "$t" "corpus/$t" "$seeds/$t" -- \
-        -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 -max_len=65536 -print_final_stats=1
+        -max_total_time="$secs" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=1024 -max_len=65536 -print_final_stats=1
 done
