@@ -20,12 +20,15 @@ mod limits;
 mod market;
 mod profiles;
 pub mod random;
+mod read;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+mod write;
 
 pub use env::Env;
 pub use error::InstanceError;
 pub use failure::Failure;
-pub use instance::{Instance, MAX_BUYERS, Parameter, SellerTies, Side, TieBreak, float_refused};
+pub use instance::{Instance, MAX_BUYERS, Parameter, SellerTies, Side, TieBreak};
 pub use market::{Agent, Agents, Group, Market};
 pub use profiles::{for_each_profile, for_each_profile_with_first};
+pub use read::float_refused;

@@ -164,7 +164,7 @@ fn count(origin: &str, field: &str, v: Option<&toml::Value>) -> Result<usize, In
             Ok(n) if (1..=MAX_MARKET_AGENTS).contains(&n) => Ok(n),
             _ => Err(bad(n.to_string())),
         },
-        Some(v) => Err(bad(crate::instance::type_name(v).to_string())),
+        Some(v) => Err(bad(crate::read::type_name(v).to_string())),
     }
 }
 
@@ -201,7 +201,7 @@ pub(crate) fn groups(
                 .collect()
         }
         other => {
-            let side = crate::instance::side(origin, name, other, param, false)?;
+            let side = crate::read::side(origin, name, other, param, false)?;
             return Ok(vec![Group { side, count: 1 }]);
         }
     };
@@ -213,12 +213,12 @@ pub(crate) fn groups(
                 &field,
                 format!(
                     "expected a table [[{name}]], found {}",
-                    crate::instance::type_name(t)
+                    crate::read::type_name(t)
                 ),
             )
         })?;
         let c = count(origin, &format!("{field}.count"), table.get("count"))?;
-        let side = crate::instance::side(origin, &field, Some(t), param, true)?;
+        let side = crate::read::side(origin, &field, Some(t), param, true)?;
         out.push(Group { side, count: c });
     }
     Ok(out)
