@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any, Sequence
 
 from . import _native
+from ._native import InputError
 from ._numbers import Exact, Piecewise, Polynomial, exact_text, scalar, to_native, whole
 from ._results import Certified, Report, SecondBest, _table
 
@@ -117,8 +118,47 @@ class Instance:
     def buyers(self) -> int:
         return int(self._dict["buyers"])
 
+    @property
+    def is_market(self) -> bool:
+        """Whether this is a market of Section 7.2 (``[[buyer]]``/``[[seller]]`` arrays: several
+        sellers, or buyers with their own distributions); its agents are in
+        :attr:`buyer_groups` and :attr:`seller_groups`."""
+        return isinstance(self._dict["buyer"], list)
+
+    def _groups(self, side: str) -> list[dict[str, Any]]:
+        tables = self._dict[side]
+        if not isinstance(tables, list):
+            tables = [dict(tables, count=self.buyers if side == "buyer" else 1)]
+        return [
+            {
+                "values": [Fraction(v) for v in t["values"]],
+                "probs": [Fraction(p) for p in t["probs"]],
+                "count": int(t.get("count", 1)),
+            }
+            for t in tables
+        ]
+
+    @property
+    def buyer_groups(self) -> list[dict[str, Any]]:
+        """The buyers as groups of identical agents: ``values``, ``probs`` (``Fraction``) and
+        ``count`` each (one group of :attr:`buyers` buyers when this is not a market)."""
+        return self._groups("buyer")
+
+    @property
+    def seller_groups(self) -> list[dict[str, Any]]:
+        """The sellers as groups of identical agents (one seller when this is not a market)."""
+        return self._groups("seller")
+
+    def _side(self, side: str) -> dict[str, Any]:
+        if self.is_market:
+            raise InputError(
+                f"{self.origin}: this instance is a market with several sellers or buyers of "
+                f"their own distributions: use {side}_groups for its agents"
+            )
+        return self._dict[side]  # type: ignore[no-any-return]
+
     def _values(self, side: str) -> list[Fraction | Polynomial]:
-        return [scalar(v, self.parameter) for v in self._dict[side]["values"]]  # type: ignore[misc]
+        return [scalar(v, self.parameter) for v in self._side(side)["values"]]  # type: ignore[misc]
 
     @property
     def buyer_values(self) -> list[Fraction | Polynomial]:
@@ -126,7 +166,7 @@ class Instance:
 
     @property
     def buyer_probs(self) -> list[Fraction]:
-        return [Fraction(p) for p in self._dict["buyer"]["probs"]]
+        return [Fraction(p) for p in self._side("buyer")["probs"]]
 
     @property
     def seller_values(self) -> list[Fraction | Polynomial]:
@@ -134,7 +174,7 @@ class Instance:
 
     @property
     def seller_probs(self) -> list[Fraction]:
-        return [Fraction(p) for p in self._dict["seller"]["probs"]]
+        return [Fraction(p) for p in self._side("seller")["probs"]]
 
     def to_dict(self) -> dict[str, Any]:
         """The instance as a JSON object of the instance schema (exact numbers as strings)."""
@@ -152,7 +192,7 @@ class Instance:
 
     def vcg_prime_surplus(self) -> Fraction | Polynomial | Piecewise:
         """Π, the expected surplus of VCG' (Definition 2; Section 5's four-case formula with
-        several buyers): a ``Fraction``, or on a family a ``Polynomial`` in the parameter (a
+        several buyers; Section 7.2's on a market): a ``Fraction``, or on a family a ``Polynomial`` in the parameter (a
         ``Piecewise`` when the domain has several cells)."""
         v = json.loads(self._native.vcg_prime_surplus())
         if isinstance(v, str):
@@ -193,6 +233,10 @@ class Instance:
 
     def __repr__(self) -> str:
         fam = f", {self.parameter} on {self.domain}" if self.parameter else ""
+        if self.is_market:
+            nb = sum(g["count"] for g in self.buyer_groups)
+            ns = sum(g["count"] for g in self.seller_groups)
+            return f"<Instance {self.name or self.origin!r}: market of {nb} buyer(s) x {ns} seller(s)>"
         return (
             f"<Instance {self.name or self.origin!r}: {len(self._dict['buyer']['values'])} buyer x "
             f"{len(self._dict['seller']['values'])} seller values, {self.buyers} buyer(s){fam}>"
@@ -200,6 +244,13 @@ class Instance:
 
     def _repr_html_(self) -> str:
         rows = []
+        if self.is_market:
+            for side, label in (("buyer", "buyer"), ("seller", "seller")):
+                for j, t in enumerate(self._dict[side]):
+                    agent = f"{label} {j + 1}" + (f" (x{t['count']})" if "count" in t else "")
+                    for i, (v, p) in enumerate(zip(t["values"], t["probs"])):
+                        rows.append([f"{agent}: value {i + 1}", v, p])
+            return _table(["type", "value", "probability"], rows, f"{self.name or self.origin}: market")
         for side, label in (("buyer", "B"), ("seller", "S")):
             for i, (v, p) in enumerate(zip(self._dict[side]["values"], self._dict[side]["probs"])):
                 rows.append([f"{label}{i + 1}", v, p])

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use mechcert_cert::limits::MAX_INTERIM_WORK;
 use mechcert_claims::usecase::{certified_json, certify_checked, load_instance, second_best};
-use mechcert_mech::compress;
+use mechcert_mech::{compress, hetero};
 use mechcert_model::{Failure, Instance};
 use mechcert_num::{Rat, Scalar};
 use mechcert_verify::{MechanismSpec, Request, check_family, check_instance, compressed};
@@ -89,6 +89,16 @@ fn surplus<S: Scalar>(origin: &str, env: &mechcert_model::Env<S>) -> Result<S, F
 /// The expected surplus of VCG': an exact number on a concrete instance, and on a family a
 /// list of cells, each with its domain and its polynomial.
 fn surplus_json(inst: &Instance) -> Result<serde_json::Value, Failure> {
+    if inst.is_market() {
+        // several sellers or buyers of their own distributions: Section 7.2's VCG', by
+        // enumerating the profiles (what `mechcert check` reports as its expected surplus)
+        let agents = inst.agents()?;
+        return Ok(
+            hetero::expected_surplus(&agents, hetero::HeteroMechanism::VcgPrime)
+                .to_string()
+                .into(),
+        );
+    }
     if inst.parameter.is_none() {
         let env = inst.concrete()?;
         return Ok(surplus(&inst.origin, &env)?.to_string().into());
