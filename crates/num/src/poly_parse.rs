@@ -32,7 +32,7 @@ const MAX_BITS: u64 = 1 << 16;
 /// the size bound of its largest one. A power is computed only when its result is within it,
 /// so no input makes the parser multiply large polynomials for long (`(a + b*k)^555` with
 /// 20-bit coefficients would be 556 coefficients of up to 12,000 bits).
-const MAX_TOTAL_BITS: u64 = 1 << 20;
+const MAX_TOTAL_BITS: u64 = 1 << 18;
 
 /// Whether a polynomial with at most `terms` non-zero coefficients of up to `bits` bits each
 /// is small enough to compute.
@@ -320,7 +320,7 @@ impl Parser<'_> {
         let each = (max_bits(&base) + log2_ceil(t)).saturating_mul(e as u64);
         if !within_total(terms, each) {
             return Err(PolyParseError::TooLarge(
-                "power too large to expand (degree times coefficient size above 2^20 bits)",
+                "power too large to expand (degree times coefficient size above 2^18 bits)",
             ));
         }
         Ok(base.pow(e as u32))
@@ -392,7 +392,7 @@ fn mul_checked(a: &Poly, b: &Poly) -> Res<Poly> {
     let terms = (deg as u64 + 1).min(ta.saturating_mul(tb));
     if !within_total(terms, bits + log2_ceil(ta.min(tb))) {
         return Err(PolyParseError::TooLarge(
-            "product too large to expand (degree times coefficient size above 2^20 bits)",
+            "product too large to expand (degree times coefficient size above 2^18 bits)",
         ));
     }
     Ok(a * b)

@@ -87,7 +87,7 @@ fn errors_name_the_problem() {
     check("(99999999999999999999^1000)^1000", Err("too large"));
     // Found by the poly_domain fuzz target: a degree-1 base with 20-bit coefficients to the
     // 555th power has 556 coefficients of up to 12,000 bits (6.7 million bits in all); it took
-    // 11 s to expand. Refused before expanding: degree x coefficient bits above 2^20.
+    // 11 s to expand. Refused before expanding: degree x coefficient bits above 2^18.
     check("(12345/7 + 98765k)^555", Err("too large to expand"));
     check("(12345/7 + 98765k)^20 * (5 + 3k)^900", Err("too large"));
     // what stays accepted: a plain high power, and a small binomial to a moderate power
