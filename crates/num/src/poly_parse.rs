@@ -382,8 +382,12 @@ fn mul_checked(a: &Poly, b: &Poly) -> Res<Poly> {
     if deg > MAX_PARSED_DEGREE {
         return Err(PolyParseError::TooLarge("degree above 1000"));
     }
+    // The sizes of the factors bound the product's coefficients; the limit applies to the
+    // product itself (so that a coefficient at the limit, printed as `N/D` and read back as
+    // N times 1/D, is accepted again), and factors too large to be worth multiplying are
+    // refused before multiplying.
     let bits = max_bits(a) + max_bits(b);
-    if bits > MAX_BITS {
+    if bits > 2 * MAX_BITS {
         return Err(PolyParseError::TooLarge("coefficients too long"));
     }
     // at most min(deg + 1, ta * tb) non-zero coefficients, each a sum of at most min(ta, tb)
@@ -395,7 +399,11 @@ fn mul_checked(a: &Poly, b: &Poly) -> Res<Poly> {
             "product too large to expand (degree times coefficient size above 2^18 bits)",
         ));
     }
-    Ok(a * b)
+    let p = a * b;
+    if max_bits(&p) > MAX_BITS {
+        return Err(PolyParseError::TooLarge("coefficients too long"));
+    }
+    Ok(p)
 }
 
 impl Poly {

@@ -134,3 +134,23 @@ proptest! {
         prop_assert_eq!(Poly::parse(&p.display_with("t"), "t").unwrap(), p);
     }
 }
+
+/// Found by the poly_domain fuzz target: a polynomial whose coefficient sits at the size limit
+/// was accepted, but its printed form `N/D` (read back as N times 1/D, two bits more than N/D
+/// itself) was refused. The limit now applies to the product, so printing and reading back
+/// is the identity at the limit too.
+#[test]
+fn a_coefficient_at_the_limit_round_trips() {
+    let text = include_str!("poly_round_trip_at_the_limit.txt");
+    let p = Poly::parse(text, "k").expect("the fuzzer's input parses");
+    let printed = p.to_string();
+    assert_eq!(Poly::parse(&printed, "k").unwrap(), p);
+    // a product beyond the limit is still refused: 10^12000 - 1 has 39,864 bits, within the
+    // limit of 65,536 (numerator plus denominator bits); its square has 79,727
+    let n = "9".repeat(12000);
+    assert!(Poly::parse(&n, "k").is_ok());
+    let e = Poly::parse(&format!("{n}*{n}k"), "k")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("coefficients too long"), "{e}");
+}
