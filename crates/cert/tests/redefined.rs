@@ -6,7 +6,7 @@
 //! claim can tell, and it must say so (found missed by cargo mutants: `Spec::same` replaced
 //! with `Ok(())`).
 
-use std::path::PathBuf;
+mod common;
 
 use mechcert_cert::check_certificate;
 use num_rational::BigRational;
@@ -14,16 +14,8 @@ use serde_json::Value;
 
 #[test]
 fn a_formula_redefined_consistently_is_refused_by_the_statement() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../proofs/certificates");
     let (mut tried, mut by_statement) = (0, 0);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    for p in &paths {
-        let c: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+    for (p, c) in common::committed_certificates() {
         let n = c["quantities"].as_array().map_or(0, Vec::len);
         for k in 0..n {
             let q = &c["quantities"][k];

@@ -1,9 +1,33 @@
 //! Hand-made certificates shared by the integration tests, every expected value computed by
-//! hand in the comments, and the tampering helpers (change one number or flip one boolean).
+//! hand in the comments, the tampering helpers (change one number or flip one boolean), and
+//! the committed certificates under proofs/certificates.
 
 #![allow(dead_code)]
 
+use std::path::PathBuf;
+
 use serde_json::{Value, json};
+
+/// Every certificate committed under proofs/certificates (written by mechcert), in path order,
+/// with its path.
+pub fn committed_certificates() -> Vec<(PathBuf, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../proofs/certificates");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 100, "only {} certificates", paths.len());
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let c = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p, c)
+        })
+        .collect()
+}
 
 /// B = (2, 5), S = (1, 3), all probabilities 1/2, one buyer.
 pub fn small_instance(buyers: u64) -> Value {
