@@ -332,13 +332,15 @@ fn check_file_reads_json() {
     assert_eq!(check_file(&ok).unwrap().claim, "theorem-3");
     let bad = dir.join("bad.json");
     std::fs::write(&bad, "{ not json").unwrap();
-    assert!(
-        check_file(&bad)
-            .unwrap_err()
-            .message
-            .contains("not valid JSON")
-    );
-    assert!(check_file(dir.join("missing.json")).is_err());
+    // an unreadable certificate is located at its path (which names the file), as input
+    let e = check_file(&bad).unwrap_err();
+    assert!(e.message.contains("not valid JSON"), "{e}");
+    assert_eq!(e.location, bad.display().to_string());
+    assert_eq!(e.kind, mechcert_cert::ErrorKind::Input);
+    let missing = dir.join("missing.json");
+    let e = check_file(&missing).unwrap_err();
+    assert_eq!(e.location, missing.display().to_string());
+    assert_eq!(e.kind, mechcert_cert::ErrorKind::Input);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
