@@ -662,3 +662,54 @@ fn has_parameter_and_reserved_names() {
         );
     }
 }
+
+/// An instance of `m` x `n` types (m, n >= 2): buyer values 1/2, 3/2, .., seller values 0, 1,
+/// .., uniform probabilities; one quantity, `q`, and one claim that it has its value.
+fn wide_cert(m: usize, n: usize, q: Value) -> Value {
+    let vals = |k: usize, f: &dyn Fn(usize) -> String| (0..k).map(f).collect::<Vec<_>>();
+    let mut c = common::surplus_cert();
+    c["instance"]["buyer"] = json!({
+        "values": vals(m, &|i| format!("{}/2", 2 * i + 1)),
+        "probs": vals(m, &|_| format!("1/{m}")),
+    });
+    c["instance"]["seller"] = json!({
+        "values": vals(n, &|j| j.to_string()),
+        "probs": vals(n, &|_| format!("1/{n}")),
+    });
+    c["quantities"] = json!([q]);
+    c["assertions"] = json!([{"role": "claim", "text": "q", "relation": "eq",
+                              "left": q["name"], "right": q["value"], "holds": true}]);
+    c
+}
+
+#[test]
+fn the_type_limit_and_the_table_work_are_clear_errors() {
+    // 20000 values per side is the limit (FORMAT.md, Limits): m = 20000 loads and the formula
+    // m is 20000; 20001 values are refused as input
+    let m = json!({"name": "m", "kind": "formula", "expr": "m", "value": "20000"});
+    check_evidence(&wide_cert(20_000, 2, m)).unwrap();
+    let m = json!({"name": "m", "kind": "formula", "expr": "m", "value": "20001"});
+    let e = err(&wide_cert(20_001, 2, m));
+    assert_eq!(e.location, "instance");
+    assert!(
+        e.message
+            .contains("`buyer.values`: 20001 values are more than the limit of 20000 per side"),
+        "{e}"
+    );
+    assert_eq!(e.kind, mechcert_cert::ErrorKind::Input);
+    // a table quantity (Π(x) of the tight transfers) is charged about m n (m + n + 1)
+    // operations before it runs: on 300 x 300 types that is 300 * 300 * 601 = 54,090,000 >
+    // 15,000,000, the budget, and it is refused at once, naming the kind and the shape; a
+    // formula is not charged for tables (it charges its own work): m is 300
+    let x = vec![vec!["1"; 300]; 300];
+    let pi = json!({"name": "Pi", "kind": "tight-surplus", "allocation": x, "value": "0"});
+    let e = err(&wide_cert(300, 300, pi));
+    assert!(
+        e.message
+            .contains("a quantity of kind `tight-surplus` on 300 x 300 types would take about"),
+        "{e}"
+    );
+    assert_eq!(e.kind, mechcert_cert::ErrorKind::Input);
+    let m = json!({"name": "m", "kind": "formula", "expr": "m", "value": "300"});
+    check_evidence(&wide_cert(300, 300, m)).unwrap();
+}

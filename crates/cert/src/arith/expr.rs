@@ -534,6 +534,23 @@ mod tests {
     }
 
     #[test]
+    fn a_power_is_charged_for_every_intermediate_product() {
+        // p = k + 2^999: 2 nonzero coefficients of at most b = 1000 + 1 = 1001 bits. p^e is
+        // charged Σ_{j=1..e} (j + 1) 2 op_work(j b, b), op_work(x, y) = 1 + (x/64 + 1)(y/64 +
+        // 1). For e = 100 the 41 terms j >= 60 are each at least 2 * 61 * (1 + 939 * 16) =
+        // 1,833,050: over 75,000,000 > 15,000,000, the budget, so p^100 is refused (its
+        // 100,109 bits are within the size limit). For e = 10 the sum is at most 10 * 2 * 11 *
+        // (1 + 157 * 16) = 552,860: computed.
+        let _session = work::start();
+        assert!(parse_poly("(k + 2^999)^10", Some("k")).is_ok());
+        let e = parse_poly("(k + 2^999)^100", Some("k")).unwrap_err();
+        assert!(
+            e.contains("a power of a polynomial would take about"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn polynomials() {
         assert_eq!(poly("8k + 1"), Poly::from_coeffs(vec![int(1), int(8)]));
         assert_eq!(poly("3*k"), Poly::from_coeffs(vec![int(0), int(3)]));

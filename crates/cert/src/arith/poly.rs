@@ -426,6 +426,29 @@ mod tests {
     }
 
     #[test]
+    fn a_taylor_shift_is_charged_before_it_runs() {
+        // p = k^250 + 2^1000: d = 251 coefficients of at most 1001 + 1 = 1002 bits (numerator
+        // plus denominator); p(2^200 + t): a and b have at most 201 + 1 = 202 bits. The charge
+        // is d^2 op_work(1002 + d 202, 202) = 63001 op_work(51704, 202), with op_work(x, y) =
+        // 1 + (x/64 + 1)(y/64 + 1) = 1 + 808 * 4 = 3233: 203,682,233 units, beyond the budget
+        // of 15,000,000, so the shift is refused (the zero polynomial: no proof)
+        let mut c = vec![Q::zero(); 251];
+        c[0] = Q::from_integer(num_bigint::BigInt::from(1) << 1000);
+        c[250] = Q::one();
+        let p = Poly::from_coeffs(c);
+        let a = Q::from_integer(num_bigint::BigInt::from(1) << 200);
+        let _session = work::start();
+        assert!(p.compose_linear(&a, &Q::one()).is_zero());
+        let why = work::refused().unwrap();
+        assert!(
+            why.starts_with(
+                "a Taylor shift of a polynomial of degree 250 would take about 203682233 work units"
+            ),
+            "{why}"
+        );
+    }
+
+    #[test]
     fn arithmetic_and_display() {
         let a = p(&[1, 2]); // 1 + 2k
         let b = p(&[-1, 0, 1]); // k^2 - 1

@@ -295,6 +295,31 @@ mod tests {
     }
 
     #[test]
+    fn sturm_then_the_sign_inside_each_kind_of_piece() {
+        // p = (k + 1/2)(k^2 - 2k + 2) = k^3 - 3/2 k^2 + k + 1: one real root, -1/2 (the
+        // quadratic has discriminant 4 - 8 < 0), so p > 0 on (0, 4) and on (0, oo). Descartes
+        // cannot tell: p(t) has coefficients 1, 1, -3/2, 1 (two sign changes), and the Möbius
+        // transform on (0, 4), (1 + t)^3 p(4t / (1 + t)) = 45 t^3 - 13 t^2 + 7 t + 1, too. Sturm
+        // counts no root, and the sign is read at a point inside: 2 or 1 (p = 5 or 3/2 > 0);
+        // a point outside, -2 or -1, would read p = -15 or -5/2 < 0.
+        let p = "k^3 - 3/2*k^2 + k + 1";
+        assert_eq!(
+            run(p, "0 < k < 4", json!([{"open": ["0", "4"], "sign": "+"}])),
+            Ok(true)
+        );
+        assert_eq!(
+            run(p, "k > 0", json!([{"open": ["0", null], "sign": "+"}])),
+            Ok(true)
+        );
+        // the mirror image q(k) = p(-k) = -k^3 - 3/2 k^2 - k + 1 > 0 on (-oo, 0), root 1/2
+        let q = "-k^3 - 3/2*k^2 - k + 1";
+        assert_eq!(
+            run(q, "k < 0", json!([{"open": [null, "0"], "sign": "+"}])),
+            Ok(true)
+        );
+    }
+
+    #[test]
     fn malformed() {
         for pieces in [
             json!([]),

@@ -186,7 +186,7 @@ pub fn check(
 mod tests {
     use super::*;
     use crate::instance::Tie;
-    use crate::multi::{Bb, TableMech, VcgPrime};
+    use crate::multi::{Bb, Outcome, TableMech, VcgPrime};
     use crate::number::{frac, int};
     use crate::single;
 
@@ -212,6 +212,33 @@ mod tests {
         let r = check(&c, &TableMech(single::vcg_prime(&c)), &all()).unwrap();
         // ex post BB: min of t_b - t_s over profiles is -1 at (B2, S1) (pays 2, gets 3)
         assert_eq!(r[7].1.min_slack, Some(int(-1)));
+    }
+
+    /// Two buyers: whenever the efficient allocation trades, the good goes to buyer 1, even
+    /// when buyer 2 reports more; nothing is paid.
+    struct FirstBuyerWins;
+
+    impl Mechanism for FirstBuyerWins {
+        fn outcome(&self, c: &Concrete, r: &[usize], s: usize) -> Outcome {
+            let trade: Q = efficient_shares(c, r, s).iter().sum();
+            Outcome {
+                x: vec![trade, Q::zero()],
+                t: vec![Q::zero(), Q::zero()],
+                ts: Q::zero(),
+            }
+        }
+    }
+
+    #[test]
+    fn the_good_to_a_lower_report_is_not_efficient() {
+        // B = (2, 5), S = (1, 3), two buyers. At reports (2, 5) and S1 = 1 trade is efficient
+        // and happens (total 1 = the efficient total), but buyer 1, who reported 2 < 5, gets
+        // it: the distance from efficiency is |1 - 1| + 1 = 1, the most it can be, so the
+        // `efficient` slack is -1.
+        let c = inst(&[2, 5], &[1, 3], 2);
+        let r = check(&c, &FirstBuyerWins, &["efficient".to_string()]).unwrap();
+        assert!(!r[0].1.holds);
+        assert_eq!(r[0].1.min_slack, Some(int(-1)));
     }
 
     #[test]
