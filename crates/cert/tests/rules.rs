@@ -729,3 +729,48 @@ fn the_type_limit_and_the_table_work_are_clear_errors() {
     let m = json!({"name": "m", "kind": "formula", "expr": "m", "value": "300"});
     check_evidence(&wide_cert(300, 300, m)).unwrap();
 }
+
+#[test]
+fn a_market_side_has_at_most_twelve_agents() {
+    // two groups of identical buyers, 6 and `count`, and two sellers; J = 2 either way
+    let market = |count: u64| {
+        let mut c = common::surplus_cert();
+        c["instance"] = json!({
+            "name": "market", "tie_break": "lowest-index", "seller_ties": "no-trade",
+            "buyer": [{"values": ["4", "10"], "probs": ["1/2", "1/2"], "count": 6},
+                      {"values": ["5", "11"], "probs": ["1/2", "1/2"], "count": count}],
+            "seller": [{"values": ["1", "7"], "probs": ["1/2", "1/2"]},
+                       {"values": ["3", "9"], "probs": ["1/2", "1/2"]}]
+        });
+        c["quantities"] = json!([{"name": "J", "kind": "market-sellers", "value": "2"}]);
+        c["assertions"] = json!([{"role": "claim", "text": "two sellers", "relation": "eq",
+                                  "left": "J", "right": "2", "holds": true}]);
+        c
+    };
+    check_evidence(&market(6)).unwrap();
+    let e = err(&market(7));
+    assert_eq!(e.location, "instance");
+    assert!(
+        e.message.contains("a market has 1 to 12 agents per side"),
+        "{e}"
+    );
+}
+
+#[test]
+fn verifying_an_lp_is_charged_by_the_size_of_its_numbers() {
+    // the primal point of the small LP with one value 10^9000 (29,898 + 1 bits): checking it
+    // is charged (non-zeros) * 2 * op_work(4 v, v), v >= 29,899 bits, at least 2 * (1 + 1869 *
+    // 468) = 1,749,386 units per non-zero; its 8 rows have at least 16 (a coefficient and the
+    // row's own entry each): over 27,000,000 > 15,000,000, the budget, so it is refused before
+    // any arithmetic
+    let mut c = common::lp_small_cert();
+    let long = format!("1{}", "0".repeat(9000));
+    c["quantities"][1]["x"]["tb(1)"] = json!(long);
+    let e = err(&c);
+    assert!(e.message.contains("verifying an LP with"), "{e}");
+    assert!(
+        e.message
+            .contains("beyond what is left of the checker's budget"),
+        "{e}"
+    );
+}

@@ -534,6 +534,18 @@ mod tests {
     }
 
     #[test]
+    fn decimals_and_the_nesting_limit() {
+        let e = parse_poly("1.5", Some("k")).unwrap_err();
+        assert!(e.contains("decimal numbers are not allowed"), "{e}");
+        // the whole expression is one level and each parenthesis one more: 99 parentheses are
+        // MAX_EXPR_DEPTH = 100 levels, 100 are one too many
+        let nested = |n: usize| format!("{}k{}", "(".repeat(n), ")".repeat(n));
+        assert!(parse_poly(&nested(99), Some("k")).is_ok());
+        let e = parse_poly(&nested(100), Some("k")).unwrap_err();
+        assert!(e.contains("nested too deeply"), "{e}");
+    }
+
+    #[test]
     fn a_power_is_charged_for_every_intermediate_product() {
         // p = k + 2^999: 2 nonzero coefficients of at most b = 1000 + 1 = 1001 bits. p^e is
         // charged Σ_{j=1..e} (j + 1) 2 op_work(j b, b), op_work(x, y) = 1 + (x/64 + 1)(y/64 +

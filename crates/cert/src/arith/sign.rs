@@ -320,6 +320,15 @@ mod tests {
     }
 
     #[test]
+    fn the_whole_line_needs_both_sides() {
+        // k + 1 on all k: its coefficients 1, 1 have one sign, so it is positive for k > 0,
+        // but p(-t) = 1 - t changes sign (at k = -1): not positive on the whole line
+        let all = json!([{"open": [null, null], "sign": "+"}]);
+        assert_eq!(run("k + 1", "all k", all.clone()), Ok(false));
+        assert_eq!(run("k^2 + 1", "all k", all), Ok(true));
+    }
+
+    #[test]
     fn malformed() {
         for pieces in [
             json!([]),

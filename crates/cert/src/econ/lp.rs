@@ -422,6 +422,30 @@ mod tests {
     use crate::number::int;
 
     #[test]
+    fn a_farkas_vector_is_read_against_the_bounds() {
+        // 1 <= a <= 2 and one row `sign * a <= rhs` (stored as sign * a - rhs <= 0); y = 1
+        let lp = |sign: i64, rhs: Q| {
+            let mut lp = Lp::default();
+            let a = lp.add_var("a".into(), Some(int(1)), Some(int(2)));
+            lp.add_row(
+                "r".into(),
+                Kind::Le,
+                Lin::constant(-rhs).plus(&Lin::var(a), &int(sign)),
+            );
+            lp
+        };
+        let half = Q::new(1.into(), 2.into());
+        // a <= 1/2: infeasible; yA = 1 > 0, its minimum over the bounds 1 * 1 = 1 > y b = 1/2
+        assert!(lp(1, half).verify_infeasible(&[int(1)]).is_ok());
+        // a <= 1: feasible (a = 1): the minimum 1 is not greater than y b = 1, no proof
+        assert!(lp(1, int(1)).verify_infeasible(&[int(1)]).is_err());
+        // -a <= -3 (a >= 3): infeasible; yA = -1 < 0, its minimum -1 * 2 = -2 > y b = -3
+        assert!(lp(-1, int(-3)).verify_infeasible(&[int(1)]).is_ok());
+        // -a <= -2: feasible (a = 2): the minimum -2 is not greater than -2
+        assert!(lp(-1, int(-2)).verify_infeasible(&[int(1)]).is_err());
+    }
+
+    #[test]
     fn tiny_lp() {
         // max x0 + x1, x0 + 2 x1 <= 4, 0 <= x0 <= 2, x1 free
         let mut lp = Lp::default();
