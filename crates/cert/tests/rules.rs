@@ -728,6 +728,20 @@ fn the_type_limit_and_the_table_work_are_clear_errors() {
     assert_eq!(e.kind, mechcert_cert::ErrorKind::Input);
     let m = json!({"name": "m", "kind": "formula", "expr": "m", "value": "300"});
     check_evidence(&wide_cert(300, 300, m)).unwrap();
+    // the charge grows with the size of the numbers: on 100 x 100 types with the last buyer
+    // value (2^101 + 1)/2 (102 + 2 bits, the longest number), m n (m + n + 1) op_work(2 * 104,
+    // 104) = 10,000 * 201 * (1 + 4 * 2) = 18,090,000 units
+    let x = vec![vec!["1"; 100]; 100];
+    let pi = json!({"name": "Pi", "kind": "tight-surplus", "allocation": x, "value": "0"});
+    let mut c = wide_cert(100, 100, pi);
+    c["instance"]["buyer"]["values"][99] = json!("2535301200456458802993406410753/2");
+    let e = err(&c);
+    assert!(
+        e.message.contains(
+            "a quantity of kind `tight-surplus` on 100 x 100 types would take about 18090000 work units"
+        ),
+        "{e}"
+    );
 }
 
 #[test]

@@ -449,6 +449,28 @@ mod tests {
     }
 
     #[test]
+    fn dividing_out_a_root_is_charged_before_it_runs() {
+        // p = (k - a) k^249, a = 2^999: n = 251 coefficients of at most 1000 + 1 = 1001 bits,
+        // and a has 1001 bits. Evaluating p at a is charged n op_work(1001 + n 1001, 1001) =
+        // 251 (1 + (252252/64 + 1)(1001/64 + 1)) = 251 * 63073, twice: 31,662,646 units, over
+        // the budget of 15,000,000, so the root is not divided out (p comes back whole)
+        let a = Q::from_integer(num_bigint::BigInt::from(1) << 999);
+        let mut c = vec![Q::zero(); 251];
+        c[249] = -a.clone();
+        c[250] = Q::one();
+        let p = Poly::from_coeffs(c);
+        let _session = work::start();
+        assert_eq!(p.deflate(&a), p);
+        let why = work::refused().unwrap();
+        assert!(
+            why.starts_with(
+                "dividing out a root of a polynomial of degree 250 would take about 31662646 work units"
+            ),
+            "{why}"
+        );
+    }
+
+    #[test]
     fn arithmetic_and_display() {
         let a = p(&[1, 2]); // 1 + 2k
         let b = p(&[-1, 0, 1]); // k^2 - 1

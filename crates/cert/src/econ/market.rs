@@ -411,3 +411,48 @@ impl Market {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::int;
+
+    /// `buyers` buyers and `sellers` sellers, each with the one value 0 (only `allocate` and
+    /// `gains`, which take the values at a profile, are used).
+    fn market(buyers: usize, sellers: usize, tie: Tie) -> Market {
+        let agent = Agent {
+            values: vec![int(0)],
+            probs: vec![int(1)],
+        };
+        Market {
+            buyers: vec![agent.clone(); buyers],
+            sellers: vec![agent; sellers],
+            tie,
+            ties_trade: false,
+        }
+    }
+
+    #[test]
+    fn one_unit_between_tied_buyers_under_each_rule() {
+        // buyers at 5, 5, 2 and one seller at 0: one unit trades (5 > 0; the second pair is
+        // 5 against nothing); the two tied at 5 share it by the rule, the buyer at 2 gets none
+        let (b, s) = ([int(5), int(5), int(2)], [int(0)]);
+        let half = Q::new(1.into(), 2.into());
+        for (tie, want) in [
+            (Tie::Lowest, vec![int(1), int(0), int(0)]),
+            (Tie::Highest, vec![int(0), int(1), int(0)]),
+            (Tie::Uniform, vec![half.clone(), half, int(0)]),
+        ] {
+            let (xb, xs) = market(3, 1, tie).allocate(&b, &s);
+            assert_eq!(xb, want, "{tie:?}");
+            assert_eq!(xs, vec![int(1)], "{tie:?}");
+        }
+    }
+
+    #[test]
+    fn the_gains_from_trade_count_only_profitable_pairs() {
+        // buyers 5, 2 down, sellers 1, 3 up: 5 - 1 = 4 trades, 2 - 3 = -1 does not
+        let m = market(2, 2, Tie::Lowest);
+        assert_eq!(m.gains(&[int(2), int(5)], &[int(3), int(1)]), int(4));
+    }
+}

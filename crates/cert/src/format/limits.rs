@@ -252,6 +252,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_multiset_limit_by_hand() {
+        // two types: C(I + 1, 1) = I + 1 multisets of I buyers, times n sellers; 10^7 is the
+        // limit, and it is allowed
+        assert_eq!(multisets(2, 1, 9_999_999), Some(10_000_000));
+        assert_eq!(multisets(2, 1, 10_000_000), None);
+        assert_eq!(multisets(2, 2, 4_999_999), Some(10_000_000));
+        assert_eq!(multisets(2, 2, 5_000_000), None);
+        // three types, 2 sellers: C(4, 2) * 2 = 12 for I = 2
+        assert_eq!(multisets(3, 2, 2), Some(12));
+    }
+
+    #[test]
     fn enumeration_work_by_hand() {
         // one buyer, 2 x 2: 4 profiles, 1 + 1 + 1 outcomes each, 1 * 2 steps: 24
         assert_eq!(enumeration_work(2, 2, 1), Some(24));
