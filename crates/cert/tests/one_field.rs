@@ -545,3 +545,24 @@ fn a_changed_first_assertion_is_refused_as_assertion_1() {
         e.message
     );
 }
+
+#[test]
+fn a_derived_from_with_a_parameter_is_refused_by_remark_1() {
+    // Remark 1 is about an instance with numbers: the same instance written as a family at
+    // one point (parameter k, domain k = 1) is not one it applies to
+    let c = committed_certificates()
+        .into_iter()
+        .map(|(_, c)| c)
+        .find(|c| c["claim"] == "remark-1" && c.get("derived_from").is_some())
+        .unwrap();
+    check_certificate(&c).unwrap();
+    let mut forged = c.clone();
+    forged["derived_from"]["parameter"] = json!("k");
+    forged["derived_from"]["domain"] = json!("k = 1");
+    let e = check_certificate(&forged).unwrap_err();
+    assert_eq!(e.location, "statement of `remark-1`");
+    assert_eq!(
+        e.message,
+        "Remark 1 does not apply to the instance in `derived_from` (it needs one buyer, disjoint values and B_m < S_n, no parameter)"
+    );
+}

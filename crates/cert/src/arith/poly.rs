@@ -471,6 +471,26 @@ mod tests {
     }
 
     #[test]
+    fn a_sturm_sequence_is_charged_step_by_step() {
+        // p = k^250 + A k^249, A = 2^7999 (8000 + 1 bits); p' = 250 k^249 + 249 A k^248, whose
+        // longest coefficient 249 A has 8007 + 1 bits. The first remainder (p by p', 2 steps
+        // of 250 coefficients) is charged 2 * 250 * op_work(8001, 2 * 8008) = 500 * (1 + 126 *
+        // 251) = 15,813,500 units, over the budget of 15,000,000: no chain (no proof)
+        let mut c = vec![Q::zero(); 251];
+        c[249] = Q::from_integer(num_bigint::BigInt::from(1) << 7999);
+        c[250] = Q::one();
+        let _session = work::start();
+        assert!(sturm_chain(&Poly::from_coeffs(c)).is_none());
+        let why = work::refused().unwrap();
+        assert!(
+            why.starts_with(
+                "a Sturm sequence of a polynomial of degree 250 would take about 15813500 work units"
+            ),
+            "{why}"
+        );
+    }
+
+    #[test]
     fn arithmetic_and_display() {
         let a = p(&[1, 2]); // 1 + 2k
         let b = p(&[-1, 0, 1]); // k^2 - 1
