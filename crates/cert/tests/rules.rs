@@ -788,3 +788,26 @@ fn verifying_an_lp_is_charged_by_the_size_of_its_numbers() {
         "{e}"
     );
 }
+
+#[test]
+fn a_mechanism_table_entry_must_be_a_probability() {
+    // the mechanism given by tables of `mechanism_cert` with x(1,1) = 3/2 or -1/2: no
+    // probability of trade
+    for cell in ["3/2", "-1/2"] {
+        let mut c = common::mechanism_cert();
+        let q = c["quantities"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|q| q.get("tables").is_some())
+            .unwrap();
+        q["tables"]["x"][0][0] = json!(cell);
+        let e = err(&c);
+        assert!(
+            e.message.contains(&format!(
+                "`tables.x`[0][0] = {cell} is not a probability of trade (0 to 1)"
+            )),
+            "{e}"
+        );
+    }
+}
