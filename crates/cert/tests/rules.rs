@@ -254,13 +254,14 @@ fn many_buyers_by_multisets() {
     c["instance"]["buyer"] = json!({"values": ["1", "2", "4"], "probs": ["1/3", "1/3", "1/3"]});
     let e = err(&c);
     assert!(e.message.contains("multisets of 5000 buyers"), "{e}");
-    // within the multiset limit, the work is charged before it runs: 2000 buyers over B = (1,
-    // 2, 2^100), all 1/3, and S = (0, 3), both 1/2, have C(2002, 2) * 2 = 4,006,002 multisets
-    // times sellers; each multiplies a weight of I * bits(D_B = 3) = 4000 bits by numbers of
-    // bits(D_S = 2) + bits(lcm of the values' denominators, 1) + bits(2^100) = 2 + 1 + 101 =
-    // 104 bits, and costs 2 m + op_work(4000, 104) = 6 + 1 + 63 * 2 = 133 units: 532,798,266
+    // within the multiset limit, the work is charged before it runs: 2000 buyers over B =
+    // (1/2, 2, 2^100), all 1/3, and S = (0, 3), both 1/2, have C(2002, 2) * 2 = 4,006,002
+    // multisets times sellers; each multiplies a weight of I * bits(D_B = 3) = 4000 bits by
+    // numbers of bits(D_S = 2) + bits(lcm of the values' denominators, 2) + bits(2^100) = 2 +
+    // 2 + 101 = 105 bits, and costs 2 m + op_work(4000, 105) = 6 + 1 + 63 * 2 = 133 units:
+    // 532,798,266
     c["instance"]["buyers"] = json!(2000);
-    c["instance"]["buyer"] = json!({"values": ["1", "2", "1267650600228229401496703205376"],
+    c["instance"]["buyer"] = json!({"values": ["1/2", "2", "1267650600228229401496703205376"],
                                     "probs": ["1/3", "1/3", "1/3"]});
     c["instance"]["seller"] = json!({"values": ["0", "3"], "probs": ["1/2", "1/2"]});
     let e = err(&c);
