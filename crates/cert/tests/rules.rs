@@ -680,6 +680,52 @@ fn has_parameter_and_reserved_names() {
     }
 }
 
+#[test]
+fn a_parameter_name_is_letters_digits_and_underscores() {
+    let with = |p: &str| {
+        let mut c = common::surplus_cert();
+        c["instance"]["parameter"] = json!(p);
+        c["instance"]["domain"] = json!(format!("{p} > 1"));
+        c["quantities"] = json!([{"name": "hp", "kind": "has-parameter", "value": true}]);
+        c["assertions"] = json!([{"role": "claim", "text": "a family", "relation": "is",
+                                  "left": "hp", "right": "true", "holds": true}]);
+        check_evidence(&c)
+    };
+    for ok in ["k_1", "alpha", "k2"] {
+        with(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+    }
+    for bad in ["k-1", "_k", "2k", "k.1"] {
+        let e = with(bad).unwrap_err();
+        assert!(
+            e.message.contains("not a usable parameter name"),
+            "{bad}: {e}"
+        );
+    }
+}
+
+#[test]
+fn a_market_has_at_most_20000_profiles() {
+    // nine buyers and one seller with 3 values each: 3^10 = 59,049 profiles > 20,000
+    let mut c = common::surplus_cert();
+    let agent = json!({"values": ["1", "2", "3"], "probs": ["1/3", "1/3", "1/3"]});
+    c["instance"] = json!({
+        "name": "market", "tie_break": "lowest-index", "seller_ties": "no-trade",
+        "buyer": [{"values": ["1", "2", "3"], "probs": ["1/3", "1/3", "1/3"], "count": 8},
+                  {"values": ["1", "2", "4"], "probs": ["1/3", "1/3", "1/3"]}],
+        "seller": [agent]
+    });
+    c["quantities"] = json!([{"name": "Pi", "kind": "market-surplus", "mechanism": "vcg",
+                              "value": "0"}]);
+    c["assertions"] = json!([{"role": "claim", "text": "Pi", "relation": "eq",
+                              "left": "Pi", "right": "0", "holds": true}]);
+    let e = err(&c);
+    assert!(
+        e.message
+            .contains("the market has more than 20000 report profiles"),
+        "{e}"
+    );
+}
+
 /// An instance of `m` x `n` types (m, n >= 2): buyer values 1/2, 3/2, .., seller values 0, 1,
 /// .., uniform probabilities; one quantity, `q`, and one claim that it has its value.
 fn wide_cert(m: usize, n: usize, q: Value) -> Value {

@@ -308,6 +308,23 @@ mod tests {
     }
 
     #[test]
+    fn sample_points_lie_in_the_domain() {
+        let q = |v: &[(i64, i64)]| -> Vec<Q> {
+            v.iter().map(|&(a, b)| Q::new(a.into(), b.into())).collect()
+        };
+        // three interior points of (1, 2): 1 + 1/4, 1 + 2/4, 1 + 3/4
+        assert_eq!(
+            d("1 < k < 2").sample_points(3),
+            q(&[(5, 4), (3, 2), (7, 4)])
+        );
+        // above a lower end: a + 1, a + 2, ...; below an upper end: b - 1, b - 2, ...
+        assert_eq!(d("k > 1").sample_points(3), q(&[(2, 1), (3, 1), (4, 1)]));
+        assert_eq!(d("k < 3").sample_points(3), q(&[(2, 1), (1, 1), (0, 1)]));
+        assert_eq!(d("all k").sample_points(3), q(&[(0, 1), (1, 1), (2, 1)]));
+        assert_eq!(d("k = 5").sample_points(3), q(&[(5, 1)]));
+    }
+
+    #[test]
     fn parses() {
         assert_eq!(d("k > 1").display_with("k"), "1 < k");
         assert_eq!(d("1 < k < 10").display_with("k"), "1 < k < 10");
