@@ -556,6 +556,18 @@ fn a_derived_from_with_a_parameter_is_refused_by_remark_1() {
         .find(|c| c["claim"] == "remark-1" && c.get("derived_from").is_some())
         .unwrap();
     check_certificate(&c).unwrap();
+    // another instance asked about (B1 = 1/2 instead of 1, so the family is not its
+    // extension), to which Remark 1 applies as well
+    let mut other = c.clone();
+    other["derived_from"]["buyer"]["values"][0] = json!("1/2");
+    let e = check_certificate(&other).unwrap_err();
+    assert_eq!(e.location, "statement of `remark-1`");
+    assert!(
+        e.message
+            .starts_with("the certificate's instance is not the one asked about"),
+        "{}",
+        e.message
+    );
     let mut forged = c.clone();
     forged["derived_from"]["parameter"] = json!("k");
     forged["derived_from"]["domain"] = json!("k = 1");

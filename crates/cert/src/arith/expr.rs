@@ -546,6 +546,16 @@ mod tests {
     }
 
     #[test]
+    fn a_product_is_charged_for_every_pair_of_terms() {
+        // (k^16 + 2^14999)^2 written as a product: each factor has 17 coefficients of at most
+        // 15000 + 1 bits, so the product is charged 17 * 17 * op_work(15001, 15001) = 289 * (1
+        // + 235 * 235) = 15,960,314 units, over the budget of 15,000,000
+        let _session = work::start();
+        let e = parse_poly("(k^16 + 2^14999)*(k^16 + 2^14999)", Some("k")).unwrap_err();
+        assert!(e.contains("would take about 15960314 work units"), "{e}");
+    }
+
+    #[test]
     fn a_power_is_charged_for_every_intermediate_product() {
         // p = k + 2^999: 2 nonzero coefficients of at most b = 1000 + 1 = 1001 bits. p^e is
         // charged Σ_{j=1..e} (j + 1) 2 op_work(j b, b), op_work(x, y) = 1 + (x/64 + 1)(y/64 +

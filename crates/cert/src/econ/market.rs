@@ -450,6 +450,23 @@ mod tests {
     }
 
     #[test]
+    fn tied_buyers_below_a_winner_share_what_is_left() {
+        // buyers at 9, 5, 5 and two sellers at 0: two units trade (9 > 0, 5 > 0); the buyer at
+        // 9 buys, and the one unit left goes to the two tied at 5 by the rule
+        let (b, s) = ([int(9), int(5), int(5)], [int(0), int(0)]);
+        let half = Q::new(1.into(), 2.into());
+        for (tie, want) in [
+            (Tie::Lowest, vec![int(1), int(1), int(0)]),
+            (Tie::Highest, vec![int(1), int(0), int(1)]),
+            (Tie::Uniform, vec![int(1), half.clone(), half]),
+        ] {
+            let (xb, xs) = market(3, 2, tie).allocate(&b, &s);
+            assert_eq!(xb, want, "{tie:?}");
+            assert_eq!(xs, vec![int(1), int(1)], "{tie:?}");
+        }
+    }
+
+    #[test]
     fn the_gains_from_trade_count_only_profitable_pairs() {
         // buyers 5, 2 down, sellers 1, 3 up: 5 - 1 = 4 trades, 2 - 3 = -1 does not
         let m = market(2, 2, Tie::Lowest);
