@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use common::committed_certificates;
 use mechcert_cert::quote::quote;
-use mechcert_cert::{CertError, Evidence, PROPERTY_KEYS, Verdict, check_certificate};
+use mechcert_cert::{
+    CertError, Evidence, PROPERTY_KEYS, Q, Verdict, check_certificate, fmt_rat, parse_rat,
+};
 use serde_json::{Value, json};
 
 /// Repair `f` until its evidence checks, from the checker's own messages, then check it as a
@@ -353,7 +355,13 @@ fn names_by_type(c: &Value, numeric: bool) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|q| q["value"].is_string() == numeric && (numeric || q["value"].is_boolean()))
+        .filter(|q| {
+            if numeric {
+                q["value"].is_string()
+            } else {
+                q["value"].is_boolean()
+            }
+        })
         .filter_map(|q| q["name"].as_str().map(str::to_string))
         .collect()
 }
@@ -390,22 +398,20 @@ fn assertion_edits(a: &Value, c: &Value) -> Vec<(&'static str, Value)> {
         .into_iter()
         .filter(|n| n != left && a["right"] != n.as_str())
         .collect();
+    // a literal number on the right (canonical, or the certificate would not check)
+    let literal = a["right"].as_str().and_then(|r| parse_rat(r).ok());
     if let Some(o) = others.first() {
         edit("assertion: another left operand", &|e| e["left"] = json!(o));
-        if numeric
-            && !a["right"]
-                .as_str()
-                .is_some_and(|r| r.parse::<f64>().is_ok() || r.contains('/'))
-        {
+        if numeric && literal.is_none() {
             edit("assertion: another right operand", &|e| {
                 e["right"] = json!(o)
             });
         }
     }
-    if let Some(r) = a["right"].as_str().filter(|r| r.parse::<i64>().is_ok()) {
-        let r: i64 = r.parse().unwrap();
+    if let Some(r) = literal {
+        let other = fmt_rat(&(r + Q::from_integer(1.into())));
         edit("assertion: another number on the right", &|e| {
-            e["right"] = json!((r + 1).to_string())
+            e["right"] = json!(other)
         });
     }
     out
@@ -460,43 +466,31 @@ fn a_quantity_or_assertion_beyond_the_statement_is_refused() {
     let certs = one_per_claim();
     assert!(certs.len() >= 30, "{}", certs.len());
     for (path, c) in certs {
-        let id = c["claim"].as_str().unwrap();
-        let loc = format!("statement of `{id}`");
-        // one more quantity: the last one again, under a new name (unused)
-        let mut more = c.clone();
-        let qs = more["quantities"].as_array_mut().unwrap();
-        let mut last = qs.last().unwrap().clone();
-        last["name"] = json!("one more");
-        qs.push(last);
-        let k = qs.len();
-        // (a message about the statement: the evidence checked)
-        let e = check_certificate(&more).unwrap_err();
-        assert_eq!(
-            (e.location.as_str(), e.message.as_str()),
-            (
-                loc.as_str(),
-                format!("quantity {k} (`one more`) is not part of the statement").as_str()
-            ),
-            "{}",
-            path.display()
-        );
-        // one more assertion: the last one again, as a case (no part of the verdict)
-        let mut more = c.clone();
-        let asserts = more["assertions"].as_array_mut().unwrap();
-        let mut last = asserts.last().unwrap().clone();
-        last["role"] = json!("case");
-        asserts.push(last);
-        let k = asserts.len();
-        let e = check_certificate(&more).unwrap_err();
-        assert_eq!(
-            (e.location.as_str(), e.message.as_str()),
-            (
-                loc.as_str(),
-                format!("assertion {k} is not part of the statement").as_str()
-            ),
-            "{}",
-            path.display()
-        );
+        let loc = format!("statement of `{}`", c["claim"].as_str().unwrap());
+        // the last quantity or assertion again, as `what` (the statement's message: the
+        // evidence checked), is the one beyond the statement
+        let refused = |list: &str, what: (&str, &str), message: &dyn Fn(usize) -> String| {
+            let mut more = c.clone();
+            let items = more[list].as_array_mut().unwrap();
+            let mut last = items.last().unwrap().clone();
+            last[what.0] = json!(what.1);
+            items.push(last);
+            let k = items.len();
+            let e = check_certificate(&more).unwrap_err();
+            assert_eq!(
+                (e.location.as_str(), e.message.as_str()),
+                (loc.as_str(), message(k).as_str()),
+                "{}",
+                path.display()
+            );
+        };
+        // a quantity under a new name (unused); an assertion as a case (no part of the verdict)
+        refused("quantities", ("name", "one more"), &|k| {
+            format!("quantity {k} (`one more`) is not part of the statement")
+        });
+        refused("assertions", ("role", "case"), &|k| {
+            format!("assertion {k} is not part of the statement")
+        });
     }
 }
 

@@ -680,16 +680,29 @@ fn has_parameter_and_reserved_names() {
     }
 }
 
+/// A certificate on `instance` with the one quantity `q` and one claim that `q` has its
+/// recorded value (`is` for a boolean, `eq` for a number).
+fn one_quantity(instance: Value, q: Value) -> Value {
+    let (relation, right) = match &q["value"] {
+        Value::Bool(b) => ("is", json!(b.to_string())),
+        v => ("eq", v.clone()),
+    };
+    let mut c = common::surplus_cert();
+    c["instance"] = instance;
+    c["assertions"] = json!([{"role": "claim", "text": "q", "relation": relation,
+                              "left": q["name"], "right": right, "holds": true}]);
+    c["quantities"] = json!([q]);
+    c
+}
+
 #[test]
 fn a_parameter_name_is_letters_digits_and_underscores() {
     let with = |p: &str| {
-        let mut c = common::surplus_cert();
-        c["instance"]["parameter"] = json!(p);
-        c["instance"]["domain"] = json!(format!("{p} > 1"));
-        c["quantities"] = json!([{"name": "hp", "kind": "has-parameter", "value": true}]);
-        c["assertions"] = json!([{"role": "claim", "text": "a family", "relation": "is",
-                                  "left": "hp", "right": "true", "holds": true}]);
-        check_evidence(&c)
+        let mut inst = common::small_instance(1);
+        inst["parameter"] = json!(p);
+        inst["domain"] = json!(format!("{p} > 1"));
+        let hp = json!({"name": "hp", "kind": "has-parameter", "value": true});
+        check_evidence(&one_quantity(inst, hp))
     };
     for ok in ["k_1", "alpha", "k2"] {
         with(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
@@ -706,19 +719,15 @@ fn a_parameter_name_is_letters_digits_and_underscores() {
 #[test]
 fn a_market_has_at_most_20000_profiles() {
     // nine buyers and one seller with 3 values each: 3^10 = 59,049 profiles > 20,000
-    let mut c = common::surplus_cert();
     let agent = json!({"values": ["1", "2", "3"], "probs": ["1/3", "1/3", "1/3"]});
-    c["instance"] = json!({
+    let inst = json!({
         "name": "market", "tie_break": "lowest-index", "seller_ties": "no-trade",
         "buyer": [{"values": ["1", "2", "3"], "probs": ["1/3", "1/3", "1/3"], "count": 8},
                   {"values": ["1", "2", "4"], "probs": ["1/3", "1/3", "1/3"]}],
         "seller": [agent]
     });
-    c["quantities"] = json!([{"name": "Pi", "kind": "market-surplus", "mechanism": "vcg",
-                              "value": "0"}]);
-    c["assertions"] = json!([{"role": "claim", "text": "Pi", "relation": "eq",
-                              "left": "Pi", "right": "0", "holds": true}]);
-    let e = err(&c);
+    let pi = json!({"name": "Pi", "kind": "market-surplus", "mechanism": "vcg", "value": "0"});
+    let e = err(&one_quantity(inst, pi));
     assert!(
         e.message
             .contains("the market has more than 20000 report profiles"),
@@ -730,19 +739,16 @@ fn a_market_has_at_most_20000_profiles() {
 /// .., uniform probabilities; one quantity, `q`, and one claim that it has its value.
 fn wide_cert(m: usize, n: usize, q: Value) -> Value {
     let vals = |k: usize, f: &dyn Fn(usize) -> String| (0..k).map(f).collect::<Vec<_>>();
-    let mut c = common::surplus_cert();
-    c["instance"]["buyer"] = json!({
+    let mut inst = common::small_instance(1);
+    inst["buyer"] = json!({
         "values": vals(m, &|i| format!("{}/2", 2 * i + 1)),
         "probs": vals(m, &|_| format!("1/{m}")),
     });
-    c["instance"]["seller"] = json!({
+    inst["seller"] = json!({
         "values": vals(n, &|j| j.to_string()),
         "probs": vals(n, &|_| format!("1/{n}")),
     });
-    c["quantities"] = json!([q]);
-    c["assertions"] = json!([{"role": "claim", "text": "q", "relation": "eq",
-                              "left": q["name"], "right": q["value"], "holds": true}]);
-    c
+    one_quantity(inst, q)
 }
 
 #[test]
@@ -795,18 +801,17 @@ fn the_type_limit_and_the_table_work_are_clear_errors() {
 fn a_market_side_has_at_most_twelve_agents() {
     // two groups of identical buyers, 6 and `count`, and two sellers; J = 2 either way
     let market = |count: u64| {
-        let mut c = common::surplus_cert();
-        c["instance"] = json!({
+        let inst = json!({
             "name": "market", "tie_break": "lowest-index", "seller_ties": "no-trade",
             "buyer": [{"values": ["4", "10"], "probs": ["1/2", "1/2"], "count": 6},
                       {"values": ["5", "11"], "probs": ["1/2", "1/2"], "count": count}],
             "seller": [{"values": ["1", "7"], "probs": ["1/2", "1/2"]},
                        {"values": ["3", "9"], "probs": ["1/2", "1/2"]}]
         });
-        c["quantities"] = json!([{"name": "J", "kind": "market-sellers", "value": "2"}]);
-        c["assertions"] = json!([{"role": "claim", "text": "two sellers", "relation": "eq",
-                                  "left": "J", "right": "2", "holds": true}]);
-        c
+        one_quantity(
+            inst,
+            json!({"name": "J", "kind": "market-sellers", "value": "2"}),
+        )
     };
     check_evidence(&market(6)).unwrap();
     let e = err(&market(7));

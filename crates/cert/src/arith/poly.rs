@@ -425,6 +425,25 @@ mod tests {
         Poly::from_coeffs(c.iter().map(|&x| int(x)).collect())
     }
 
+    fn two_to(n: usize) -> Q {
+        Q::from_integer(num_bigint::BigInt::from(1) << n)
+    }
+
+    /// k^250 + c k^at: 251 coefficients.
+    fn degree_250(at: usize, c: Q) -> Poly {
+        let mut v = vec![Q::zero(); 251];
+        v[at] = c;
+        v[250] = Q::one();
+        Poly::from_coeffs(v)
+    }
+
+    /// Run `f` on a fresh work budget; the message of the limit that refused it.
+    fn refusal(f: impl FnOnce()) -> String {
+        let _session = work::start();
+        f();
+        work::refused().expect("a work limit refused it")
+    }
+
     #[test]
     fn a_taylor_shift_is_charged_before_it_runs() {
         // p = k^250 + 2^1000: d = 251 coefficients of at most 1001 + 1 = 1002 bits (numerator
@@ -432,14 +451,8 @@ mod tests {
         // is d^2 op_work(1002 + d 202, 202) = 63001 op_work(51704, 202), with op_work(x, y) =
         // 1 + (x/64 + 1)(y/64 + 1) = 1 + 808 * 4 = 3233: 203,682,233 units, beyond the budget
         // of 15,000,000, so the shift is refused (the zero polynomial: no proof)
-        let mut c = vec![Q::zero(); 251];
-        c[0] = Q::from_integer(num_bigint::BigInt::from(1) << 1000);
-        c[250] = Q::one();
-        let p = Poly::from_coeffs(c);
-        let a = Q::from_integer(num_bigint::BigInt::from(1) << 200);
-        let _session = work::start();
-        assert!(p.compose_linear(&a, &Q::one()).is_zero());
-        let why = work::refused().unwrap();
+        let p = degree_250(0, two_to(1000));
+        let why = refusal(|| assert!(p.compose_linear(&two_to(200), &Q::one()).is_zero()));
         assert!(
             why.starts_with(
                 "a Taylor shift of a polynomial of degree 250 would take about 203682233 work units"
@@ -454,14 +467,9 @@ mod tests {
         // and a has 1001 bits. Evaluating p at a is charged n op_work(1001 + n 1001, 1001) =
         // 251 (1 + (252252/64 + 1)(1001/64 + 1)) = 251 * 63073, twice: 31,662,646 units, over
         // the budget of 15,000,000, so the root is not divided out (p comes back whole)
-        let a = Q::from_integer(num_bigint::BigInt::from(1) << 999);
-        let mut c = vec![Q::zero(); 251];
-        c[249] = -a.clone();
-        c[250] = Q::one();
-        let p = Poly::from_coeffs(c);
-        let _session = work::start();
-        assert_eq!(p.deflate(&a), p);
-        let why = work::refused().unwrap();
+        let a = two_to(999);
+        let p = degree_250(249, -a.clone());
+        let why = refusal(|| assert_eq!(p.deflate(&a), p));
         assert!(
             why.starts_with(
                 "dividing out a root of a polynomial of degree 250 would take about 31662646 work units"
@@ -476,12 +484,8 @@ mod tests {
         // longest coefficient 249 A has 8007 + 1 bits. The first remainder (p by p', 2 steps
         // of 250 coefficients) is charged 2 * 250 * op_work(8001, 2 * 8008) = 500 * (1 + 126 *
         // 251) = 15,813,500 units, over the budget of 15,000,000: no chain (no proof)
-        let mut c = vec![Q::zero(); 251];
-        c[249] = Q::from_integer(num_bigint::BigInt::from(1) << 7999);
-        c[250] = Q::one();
-        let _session = work::start();
-        assert!(sturm_chain(&Poly::from_coeffs(c)).is_none());
-        let why = work::refused().unwrap();
+        let p = degree_250(249, two_to(7999));
+        let why = refusal(|| assert!(sturm_chain(&p).is_none()));
         assert!(
             why.starts_with(
                 "a Sturm sequence of a polynomial of degree 250 would take about 15813500 work units"
